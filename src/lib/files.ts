@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, SeedInput } from './types.ts';
+
+/** File extensions read as seeds. */
+const SEED_EXTENSIONS = /\.(?:txt|md)$/iu;
+
+/** The seed files named by `paths`: files as given, folders searched (sorted, recursively). */
+export function listSeedFiles(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visit = (path: string, named: boolean): void => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      diagnostics.push(unreadable(path, error));
+      return;
+    }
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) {
+        if (!entry.startsWith('.')) visit(join(path, entry), false);
+      }
+    } else if (named || SEED_EXTENSIONS.test(path)) {
+      files.push(path);
+    }
+  };
+  for (const path of paths) visit(path, true);
+  return { files, diagnostics };
+}
+
+/** A diagnostic for a file that could not be read. */
+function unreadable(file: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    file,
+    line: 0,
+    rule: 'decode/unreadable',
+    severity: 'error',
+    message: `The file could not be read (${reason}). Check the path and its permissions.`,
+  };
+}
+
+/** Reads a seed file's bytes; an unreadable file becomes an error diagnostic instead. */
+export function readSeedFile(file: string): SeedInput | Diagnostic {
+  try {
+    return { file, content: readFileSync(file) };
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}

@@ -1,0 +1,16 @@
+/** The Xinhua page parser: seeds in, article records and diagnostics out. No Astro here. */
+export { parseMarkdown, remarkLiteralText, toBlocks } from './blocks.ts';
+export type { Block, HeadingBlock, LineBlock } from './blocks.ts';
+export { endsSentence, hanCharacters, isTitleLike } from './chars.ts';
+export { hanDifference, printedText } from './conservation.ts';
+export { parseByline, parsePhotoCredit, splitCaptionCredit } from './credit.ts';
+export { matchDateline } from './dateline.ts';
+export { dateFromFileName, yearFromText } from './dates.ts';
+export { decode, firstInvalidUtf8 } from './decode.ts';
+export { DiagnosticSink, formatDiagnostic, hasErrors } from './diagnostics.ts';
+export { splitFrontMatter } from './front-matter.ts';
+export { articleId, safeId, seedIdFromFile } from './ids.ts';
+export { mergeResults, parseSeed, parseSeeds } from './parse.ts';
+export { articleRecordSchema, creditSchema, datelineSchema, diagnosticSchema } from './schema.ts';
+export type * from './types.ts';
+export { listSeedFiles, readSeedFile } from './files.ts';

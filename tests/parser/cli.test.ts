@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParseResult } from '../../src/lib/index.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Runs `npm run --silent parse -- …` and returns its exit code and parsed stdout. */
+function parse(...args: string[]): { status: number | null; json: ParseResult; stderr: string } {
+  const run = spawnSync('npm', ['run', '--silent', 'parse', '--', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: run.status, json: (run.stdout ? JSON.parse(run.stdout) : {}) as ParseResult, stderr: run.stderr };
+}
+
+describe('parse CLI', () => {
+  it('prints the real seed as {articles, diagnostics} and exits 0', () => {
+    const { status, json } = parse('seeds/000_3fa1046521e36f31.txt');
+    expect(status).toBe(0);
+    expect(json.articles).toHaveLength(6);
+    expect(json.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('exits 1 under --strict when there are warnings', () => {
+    expect(parse('--strict', 'seeds').status).toBe(1);
+  });
+
+  it('exits 1 with an error for an undecodable file and still parses the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0x80, 0x81, 0xff, 0xfe, 0x00, 0xc0]));
+    writeFileSync(join(dir, 'good.txt'), '# 标题文字\n\n记者获悉，工作进展顺利。\n');
+    const { status, json } = parse(dir);
+    expect(status).toBe(1);
+    expect(json.articles.map((a) => a.headline)).toEqual(['标题文字']);
+    expect(json.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ rule: 'decode/invalid', line: 0 });
+  });
+
+  it('fails fast with usage when given no path', () => {
+    const { status, stderr } = parse();
+    expect(status).toBe(2);
+    expect(stderr).toContain('Usage');
+  });
+});

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { articleRecordSchema, hanDifference, parseSeed } from '../../src/lib/index.ts';
+import { realSeed } from '../helpers/fixtures.ts';
+
+const seedLines = new TextDecoder().decode(realSeed().content).split('\n');
+
+/** Pieces a seed may hold: its own lines, markers, credits, datelines, markup and odd characters. */
+const piece = fc.oneof(
+  fc.constantFrom(...seedLines),
+  fc.constantFrom('# ', '## ', '### ', '', '  ', '\u3000', '\t', '——', '（', '）', '新华社记者 ', '新华社发（张三摄）'),
+  fc.constantFrom(
+    '新华社北京4月1日电',
+    '据新华社电　',
+    '新华社纽约４月１日电(记者 刘亚南)',
+    '（新华社记者 陈杰 实习生 赵敏）',
+  ),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '*星号*',
+    '[链接](javascript:alert(1))',
+    '1. 第一',
+    '> 引用',
+    '---',
+    '&amp;',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom('京', '津', '冀', '。', '，', '\n', ' ', '#', '\r'), maxLength: 20 }),
+);
+
+/** A page: pieces joined by newlines, blank lines or nothing. */
+const page = fc
+  .array(fc.tuple(piece, fc.constantFrom('\n', '\n\n', '', '  \n')), { maxLength: 40 })
+  .map((parts) => parts.map(([text, gap]) => text + gap).join(''));
+
+describe('parser properties', () => {
+  it('never throws, returns schema-valid records and conserves Han characters, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(page, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        const { articles, diagnostics } = parseSeed({ file: 'fuzz.txt', content: text });
+        for (const record of articles) expect(articleRecordSchema.safeParse(record).success).toBe(true);
+        expect(diagnostics.filter((d) => d.rule === 'conservation/han')).toEqual([]);
+        const body = text.replace(/^\ufeff/u, '');
+        if (!body.startsWith('---')) expect(hanDifference(body, articles)).toEqual(new Map());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const { articles } = parseSeed({ file: 'bytes.txt', content: bytes });
+        for (const record of articles) expect(articleRecordSchema.safeParse(record).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
