@@ -1,3 +1,20 @@
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
-export default defineConfig({});
+/**
+ * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
+ * sitemap need it); BASE_PATH the folder under it, e.g. `/xinhua-archive/` on GitHub Pages.
+ */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+if (!/^https?:\/\/[^/]+/u.test(site)) {
+  throw new Error(`SITE_URL must be an absolute http(s) URL such as https://example.github.io, not "${site}".`);
+}
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
+});

@@ -18,6 +18,18 @@ export default defineConfig(
   },
   eslintPluginAstro.configs.recommended,
   {
+    // Template expressions in .astro files reach ESLint untyped (JSX-like nodes); `astro check`
+    // type-checks them, so the rules that only see `any` there are left to it.
+    files: ['**/*.astro'],
+    rules: {
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

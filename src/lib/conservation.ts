@@ -13,9 +13,9 @@ export function printedText(record: ArticleRecord): string[] {
   push(record.kicker);
   push(record.headline);
   push(record.subheadline);
-  const endByline = record.byline && record.dateline?.position === 'end';
-  if (!endByline) push(record.byline?.raw);
+  const endByline = record.byline?.position === 'end';
   if (record.dateline?.position === 'lead') push(record.dateline.raw);
+  if (!endByline) push(record.byline?.raw);
   for (const section of record.sections) {
     push(section.heading);
     section.paragraphs.forEach(push);

@@ -141,7 +141,7 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
       dateline = { ...dated.dateline, position: count === 0 ? 'lead' : 'end' };
       datelineYear = dated.year;
       let rest = dated.rest;
-      if (dated.byline && !byline) byline = dated.byline;
+      if (dated.byline && !byline) byline = { ...dated.byline, position: 'lead' };
       else if (dated.byline) rest = dated.byline.raw + rest;
       open = undefined;
       if (rest) addParagraph(rest, line);
@@ -150,7 +150,7 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
     const credited = line.subhead ? undefined : parseByline(text);
     const atEnd = lines.slice(index + 1).every((next) => isBareDateline(next.text) || parsePhotoCredit(next.text));
     if (credited && !byline && (count === 0 || atEnd || /^[（(]/u.test(text))) {
-      byline = credited;
+      byline = { ...credited, position: count === 0 ? 'top' : 'end' };
       open = undefined;
       return;
     }

@@ -9,6 +9,7 @@ export const creditSchema = z.strictObject({
   agency: z.string().min(1).exactOptional(),
   role: z.string().min(1).exactOptional(),
   names: z.array(z.string().min(1)),
+  position: z.enum(['top', 'lead', 'end']).exactOptional(),
 }) satisfies z.ZodType<Credit>;
 
 /** Schema of a dateline. */

@@ -16,6 +16,8 @@ export interface Credit {
   role?: string;
   /** The people credited, in printed order; empty when the line names nobody. */
   names: string[];
+  /** Where a byline was printed: above the text, in brackets after the lead dateline, or at the end. Absent on photo credits. */
+  position?: 'top' | 'lead' | 'end';
 }
 
 /** A dateline such as `新华社北京4月1日电`. */

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import {
+  formatDiagnostic,
+  listSeedFiles,
+  mergeResults,
+  parseSeed,
+  readSeedFile,
+  type Diagnostic,
+  type ParseResult,
+} from '../lib/index.ts';
+
+/** Options of the seed loader. */
+export interface SeedLoaderOptions {
+  /** The folder of seeds, relative to the project root. */
+  dir: string;
+  /** When true, any error diagnostic fails the build. */
+  strict?: boolean;
+}
+
+/** What the meta store keeps per seed, so unchanged seeds are not parsed again. */
+interface CachedSeed {
+  digest: string;
+  result: ParseResult;
+}
+
+/**
+ * A content loader that parses every seed in `dir` into article records. Seeds whose bytes
+ * have not changed reuse their cached parse; records of removed seeds are deleted;
+ * diagnostics go to Astro's logger as `file:line`. A missing folder is a configuration error.
+ */
+export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
+  return {
+    name: 'xinhua-seed-loader',
+    load: async (context) => {
+      const { store, meta, logger, config } = context;
+      const root = fileURLToPath(config.root);
+      const folder = resolve(root, dir);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+        throw new Error(
+          `The seeds folder "${folder}" does not exist. Create it, or set SEEDS_DIR to the folder of seed files.`,
+        );
+      }
+      const listed = listSeedFiles([folder]);
+      const diagnostics: Diagnostic[] = [...listed.diagnostics];
+      const results: ParseResult[] = [];
+      let parsed = 0;
+      const seen = new Set<string>();
+      for (const path of listed.files) {
+        const file = relative(root, path);
+        const key = `seed:${file}`;
+        seen.add(key);
+        const read = readSeedFile(path);
+        if (!('content' in read)) {
+          diagnostics.push({ ...read, file });
+          continue;
+        }
+        const digest = createHash('sha256').update(read.content).digest('hex');
+        const cachedText = meta.get(key);
+        const cached = cachedText === undefined ? undefined : (JSON.parse(cachedText) as CachedSeed);
+        if (cached?.digest === digest) {
+          results.push(cached.result);
+          continue;
+        }
+        const result = parseSeed({ file, content: read.content });
+        parsed += 1;
+        meta.set(key, JSON.stringify({ digest, result } satisfies CachedSeed));
+        results.push(result);
+      }
+      const previous = JSON.parse(meta.get('seed-keys') ?? '[]') as string[];
+      for (const key of previous) if (!seen.has(key)) meta.delete(key);
+      meta.set('seed-keys', JSON.stringify([...seen]));
+      const merged = mergeResults(results);
+      diagnostics.push(...merged.diagnostics);
+
+      const keep = new Set<string>();
+      for (const record of merged.articles) {
+        keep.add(record.id);
+        const data = await context.parseData({ id: record.id, data: { ...record } });
+        store.set({ id: record.id, data, digest: context.generateDigest(data) });
+      }
+      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      for (const d of diagnostics) {
+        if (d.severity === 'error') logger.error(formatDiagnostic(d));
+        else logger.warn(formatDiagnostic(d));
+      }
+      logger.info(
+        `${merged.articles.length} items from ${listed.files.length} seeds (${parsed} parsed, ${listed.files.length - parsed} unchanged); ${errors.length} errors, ${diagnostics.length - errors.length} warnings`,
+      );
+      if (strict && errors.length > 0) {
+        throw new Error(
+          `${errors.length} seed error(s) with STRICT=1; fix them (listed above) or build without STRICT.`,
+        );
+      }
+    },
+  };
+}

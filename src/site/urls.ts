@@ -1,0 +1,42 @@
+/** The site's base path (`/` or `/repo/`), from Astro's configuration. */
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+/** A site path under the base: `href('articles/x/')` → `/base/articles/x/`. */
+export function href(path = ''): string {
+  return `${BASE}${path.replace(/^\//u, '')}`;
+}
+
+/** The page of one item. */
+export function articleHref(id: string): string {
+  return href(`articles/${id}/`);
+}
+
+/** The JSON of one item. */
+export function articleJsonHref(id: string): string {
+  return href(`api/articles/${id}.json`);
+}
+
+/** One printed page (one seed). */
+export function pageHref(seedId: string): string {
+  return href(`pages/${seedId}/`);
+}
+
+/** A reporter's page; the name is percent-encoded. */
+export function reporterHref(name: string): string {
+  return href(`reporters/${encodeURIComponent(name)}/`);
+}
+
+/** A place's page; the place is percent-encoded. */
+export function placeHref(place: string): string {
+  return href(`places/${encodeURIComponent(place)}/`);
+}
+
+/** A month of the archive. */
+export function monthHref(year: string, month: string): string {
+  return href(`archive/${year}/${month}/`);
+}
+
+/** The search page, optionally with a query. */
+export function searchHref(query?: string): string {
+  return query ? `${href('search/')}?q=${encodeURIComponent(query)}` : href('search/');
+}
