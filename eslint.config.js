@@ -21,6 +21,7 @@ export default defineConfig(
     // Template expressions in .astro files reach ESLint untyped (JSX-like nodes); `astro check`
     // type-checks them, so the rules that only see `any` there are left to it.
     files: ['**/*.astro'],
+    languageOptions: { parserOptions: { projectService: false, project: true } },
     rules: {
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,0 +1,41 @@
+/**
+ * `npm run screenshot [-- <out dir>]`: screenshots of the built site (`dist/`) in headless
+ * Chromium — the home, a printed page, an article, and the article at phone width — so the
+ * pages can be looked at as a reader sees them. CJK glyphs need a CJK font installed
+ * (Debian: fonts-noto-cjk).
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from './lib/browser.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const dist = resolve('dist');
+const out = resolve(process.argv[2] ?? 'screenshots');
+mkdirSync(out, { recursive: true });
+const firstDir = (dir: string): string => readdirSync(join(dist, dir)).sort()[0] ?? '';
+const article = process.env.ARTICLE ?? firstDir('articles');
+const shots = [
+  { name: 'home', path: '/', width: 1280 },
+  { name: 'page', path: `/pages/${firstDir('pages')}/`, width: 1280 },
+  { name: 'article', path: `/articles/${article}/`, width: 1280 },
+  { name: 'article-phone', path: `/articles/${article}/`, width: 390 },
+  { name: 'archive-month', path: `/archive/${firstDir('archive')}/${readdirSync(join(dist, 'archive', firstDir('archive'))).sort()[0] ?? ''}/`, width: 1280 },
+];
+
+const server = await serveStatic(dist);
+const browser = await launchChromium();
+try {
+  for (const shot of shots) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+      await page.goto(server.origin + shot.path);
+      const file = join(out, `${shot.name}${scheme === 'dark' ? '-dark' : ''}.png`);
+      await page.screenshot({ path: file, fullPage: shot.width < 800 });
+      process.stdout.write(`${file}\n`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
