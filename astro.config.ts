@@ -15,6 +15,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // A separate content cache lets a second build (the tests' fixture site) run beside the main one.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory' },
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
 });

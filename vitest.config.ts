@@ -2,10 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 600_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'tests/.output/results.json' },
+    projects: [
+      { extends: true, test: { name: 'parser', include: ['tests/parser/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts', 'tests/search/**/*.test.ts'],
+          globalSetup: ['tests/site/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

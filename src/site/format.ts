@@ -1,4 +1,5 @@
 import type { ArticleRecord } from '../lib/types.ts';
+import type { PrintedPage } from './archive.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -26,10 +27,19 @@ export function itemTitle(record: ArticleRecord): string {
   return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text || `第${record.order}条`;
 }
 
-/** The label of a printed page: `A05版 · 国际`, or the seed's name when no page is given. */
-export function pageLabel(page: { page?: string | undefined; section?: string | undefined; seed: string }): string {
+/**
+ * The label of a printed page: `第3版 · 要闻` or `A05版 · 国际` from front matter; a page with no
+ * number is named by its first headline (`「科技创新实现新突破」版`).
+ */
+export function pageLabel(page: PrintedPage): string {
   const number = page.page ? `${/^\d+$/u.test(page.page) ? `第${page.page}` : page.page}版` : '';
-  return [number, page.section].filter(Boolean).join(' · ') || page.seed.replace(/\.[^.]*$/u, '');
+  const first = page.items[0];
+  return [number, page.section].filter(Boolean).join(' · ') || (first ? `「${itemTitle(first)}」版` : page.seed);
+}
+
+/** A date and page label: `2026年4月1日 第3版`. */
+export function pageTitle(page: PrintedPage): string {
+  return `${page.date ? formatDate(page.date) : '日期不详'} ${pageLabel(page)}`;
 }
 
 /** An excerpt of an item's text for lists and descriptions. */

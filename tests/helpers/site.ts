@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseSeeds, type ParseResult } from '../../src/lib/index.ts';
+import { fixtureCases } from './fixtures.ts';
+
+/** The project root. */
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The fixture pages the site tests build: the real seed and two other printed pages. */
+export const SITE_FIXTURES = ['real-seed', 'spring-farming', 'international'];
+
+/** Copies fixture seeds into `dir` under their case file names. */
+export function writeFixtureSeeds(dir: string, names: readonly string[] = SITE_FIXTURES): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const fixture of fixtureCases().filter((c) => names.includes(c.name))) {
+    copyFileSync(join(fixture.dir, 'seed.txt'), join(dir, fixture.input.file));
+  }
+}
+
+/** The records the loader makes of a seeds folder (same parser, same merge). */
+export function recordsOf(seedsDir: string): ParseResult {
+  return parseSeeds(
+    readdirSync(seedsDir)
+      .sort()
+      .map((name) => ({ file: name, content: readFileSync(join(seedsDir, name)) })),
+  );
+}
+
+/** Builds the site from `seedsDir` into `outDir` with `astro build`; throws with its output on failure. */
+export function buildSite(seedsDir: string, outDir: string, env: Record<string, string> = {}): string {
+  const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SEEDS_DIR: relative(ROOT, seedsDir), ASTRO_CACHE_DIR: join(outDir, '..', 'cache'), ...env },
+  });
+  if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout + run.stderr;
+}
+
+/** Every file under `dir`, as paths relative to it. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { recordsOf } from '../helpers/site.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const { articles } = recordsOf(inject('siteSeeds'));
+const article = articles.find((r) => r.sections.some((s) => s.heading)) ?? articles[0];
+const reporter = article?.byline?.names[0] ?? '';
+const pages = {
+  home: '/',
+  'printed page': `/pages/${article?.seedId ?? ''}/`,
+  article: `/articles/${article?.id ?? ''}/`,
+  'photo item': `/articles/${articles.find((r) => r.kind === 'photo')?.id ?? ''}/`,
+  archive: '/archive/',
+  month: `/archive/${article?.date?.slice(0, 4) ?? ''}/${article?.date?.slice(5, 7) ?? ''}/`,
+  search: '/search/?q=京津冀',
+  reporter: `/reporters/${encodeURIComponent(reporter)}/`,
+  '404': '/no-such-page/',
+};
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(inject('siteDist'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+describe('axe-core in Chromium', () => {
+  for (const [name, path] of Object.entries(pages)) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`reports no violations on the ${name} page (${scheme})`, async () => {
+        const page = await browser.newPage({ colorScheme: scheme });
+        await page.goto(server.origin + path);
+        await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate(async () => {
+          const result = await (
+            window as unknown as {
+              axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run();
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        await page.close();
+        expect(violations).toEqual([]);
+      });
+    }
+  }
+});

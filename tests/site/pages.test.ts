@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+import { recordsOf } from '../helpers/site.ts';
+
+const dist = inject('siteDist');
+const { articles } = recordsOf(inject('siteSeeds'));
+const html = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
+
+describe('the built site', () => {
+  it('builds every fixture item', () => {
+    expect(articles).toHaveLength(13);
+  });
+
+  it('gives every record a page and a JSON file equal to the record', () => {
+    for (const record of articles) {
+      expect(existsSync(join(dist, 'articles', record.id, 'index.html')), record.id).toBe(true);
+      expect(JSON.parse(readFileSync(join(dist, 'api', 'articles', `${record.id}.json`), 'utf8'))).toEqual(record);
+    }
+    const all = JSON.parse(readFileSync(join(dist, 'api', 'articles.json'), 'utf8')) as { id: string }[];
+    expect(all.map((r) => r.id).sort()).toEqual(articles.map((r) => r.id).sort());
+  });
+
+  it('gives every printed page, month, reporter and place its page', () => {
+    for (const seedId of new Set(articles.map((r) => r.seedId)))
+      expect(existsSync(join(dist, 'pages', seedId, 'index.html'))).toBe(true);
+    for (const date of new Set(articles.flatMap((r) => (r.date ? [r.date.slice(0, 7)] : [])))) {
+      expect(existsSync(join(dist, 'archive', date.slice(0, 4), date.slice(5, 7), 'index.html'))).toBe(true);
+    }
+    for (const name of new Set(articles.flatMap((r) => r.byline?.names ?? [])))
+      expect(existsSync(join(dist, 'reporters', name, 'index.html'))).toBe(true);
+    for (const place of new Set(articles.flatMap((r) => (r.dateline?.place ? [r.dateline.place] : [])))) {
+      expect(existsSync(join(dist, 'places', place, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('sets each article page in Chinese with canonical, OpenGraph, JSON alternate and NewsArticle JSON-LD', () => {
+    for (const record of articles) {
+      const document = html(`articles/${record.id}`);
+      expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+      expect(document.querySelector('link[rel=canonical]')?.getAttribute('href')).toMatch(
+        new RegExp(`/articles/${record.id}/$`, 'u'),
+      );
+      expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBeTruthy();
+      expect(document.querySelector('link[rel=alternate][type="application/json"]')?.getAttribute('href')).toBe(
+        `/api/articles/${record.id}.json`,
+      );
+      const ld = JSON.parse(
+        document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
+      ) as Record<string, unknown>;
+      expect(ld['@type']).toBe('NewsArticle');
+      expect(ld.headline).toBe(record.headline);
+      expect(ld.datePublished).toBe(record.date ?? undefined);
+      expect(ld.alternativeHeadline).toBe(record.subheadline);
+      expect(ld.dateline).toBe(record.dateline?.raw);
+      expect((ld.isPartOf as { url: string }).url).toMatch(new RegExp(`/pages/${record.seedId}/$`, 'u'));
+    }
+  });
+
+  it('sets the dateline bold at the start of the text, or at the end as printed', () => {
+    const lead = articles.find((r) => r.dateline?.position === 'lead' && r.sections.length > 0);
+    const end = articles.find((r) => r.dateline?.position === 'end');
+    const leadParagraph = html(`articles/${lead?.id ?? ''}`).querySelector('.article-body p');
+    expect(leadParagraph?.firstElementChild?.textContent).toBe(lead?.dateline?.raw);
+    const body = html(`articles/${end?.id ?? ''}`).querySelectorAll('.article-body p');
+    expect(body[body.length - 1]?.textContent).toBe(end?.dateline?.raw);
+  });
+
+  it('renders subheads as <h2 id> and photo items as <figure> with caption and credit', () => {
+    const withSubheads = articles.find((r) => r.sections.some((s) => s.heading));
+    const headings = [...html(`articles/${withSubheads?.id ?? ''}`).querySelectorAll('.article-body h2')];
+    expect(headings.map((h) => h.textContent)).toEqual(
+      withSubheads?.sections.flatMap((s) => (s.heading ? [s.heading] : [])),
+    );
+    expect(headings.every((h) => h.id !== '')).toBe(true);
+    const photo = articles.find((r) => r.kind === 'photo');
+    const figure = html(`articles/${photo?.id ?? ''}`).querySelector('figure figcaption');
+    expect(figure?.textContent).toContain(photo?.photos[0]?.credit?.raw);
+  });
+
+  it('links each article to its printed page, its neighbours, reporters and place', () => {
+    const record = articles.find((r) => r.order === 2 && r.byline && r.dateline?.place);
+    const links = [...html(`articles/${record?.id ?? ''}`).querySelectorAll('a')].map((a) =>
+      decodeURIComponent(a.getAttribute('href') ?? ''),
+    );
+    expect(links).toContain(`/pages/${record?.seedId ?? ''}/`);
+    expect(links).toContain(`/articles/${record?.seedId ?? ''}-1/`);
+    expect(links).toContain(`/articles/${record?.seedId ?? ''}-3/`);
+    for (const name of record?.byline?.names ?? []) expect(links).toContain(`/reporters/${name}/`);
+    expect(links).toContain(`/places/${record?.dateline?.place ?? ''}/`);
+  });
+
+  it('has a search box in every header that works as a plain GET form', () => {
+    const form = html('').querySelector('header form[role=search]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.getAttribute('method')).toBe('get');
+    expect(form?.querySelector('input')?.getAttribute('name')).toBe('q');
+  });
+
+  it('publishes a well-formed RSS 2.0 feed with one item per article', () => {
+    const xml = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser().parse(xml) as { rss: { channel: { item: { link: string }[] } } };
+    expect(feed.rss.channel.item).toHaveLength(articles.length);
+  });
+
+  it('publishes a sitemap, robots.txt and a 404 page', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    for (const record of articles) expect(sitemap).toContain(`/articles/${record.id}/`);
+    expect(sitemap).not.toContain('/404');
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/Sitemap: http.*sitemap-index\.xml/u);
+    expect(readFileSync(join(dist, '404.html'), 'utf8')).toContain('找不到这个页面');
+  });
+
+  it('ships no client JavaScript on article pages beyond 10 KB', () => {
+    for (const record of articles) {
+      const document = html(`articles/${record.id}`);
+      const scripts = [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? '');
+      const bytes = scripts.reduce((sum, src) => sum + readFileSync(join(dist, src)).length, 0);
+      expect(bytes).toBeLessThanOrEqual(10 * 1024);
+      expect(
+        [...document.querySelectorAll('script:not([src])')].every(
+          (s) => s.getAttribute('type') === 'application/ld+json',
+        ),
+      ).toBe(true);
+    }
+  });
+});
