@@ -1,4 +1,3 @@
-import { hanCharacters } from './chars.ts';
 import type { ArticleRecord } from './types.ts';
 
 /**
@@ -29,24 +28,38 @@ export function printedText(record: ArticleRecord): string[] {
   return texts;
 }
 
-/** Counts of each character matched by `pattern` in `texts`. */
-function tally(texts: readonly string[], pick: (text: string) => string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const char of pick(text)) counts.set(char, (counts.get(char) ?? 0) + 1);
-  return counts;
-}
+/** Everything that is not a Han character. */
+const NOT_HAN = /\P{Script=Han}+/gu;
+
+/** Per-code-point counts, reused between calls (Han lies below U+40000). */
+const counts = new Int32Array(0x40000);
 
 /**
  * Compares the Han characters of a seed body with those of its records and returns what went
- * missing or appeared (`char` → difference); an empty map means every character was conserved.
+ * missing (positive) or appeared (negative), by character; an empty map means every character
+ * was conserved.
  */
 export function hanDifference(body: string, records: readonly ArticleRecord[]): Map<string, number> {
-  const source = tally([body], hanCharacters);
-  const kept = tally(records.flatMap(printedText), hanCharacters);
+  const source = body.replace(NOT_HAN, '');
+  const kept = records.flatMap(printedText).join('').replace(NOT_HAN, '');
+  const touched: number[] = [];
+  for (let i = 0; i < source.length; i += 1) {
+    const code = source.codePointAt(i) ?? 0;
+    if (code > 0xffff) i += 1;
+    if (counts[code] === 0) touched.push(code);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  for (let i = 0; i < kept.length; i += 1) {
+    const code = kept.codePointAt(i) ?? 0;
+    if (code > 0xffff) i += 1;
+    if (counts[code] === 0) touched.push(code);
+    counts[code] = (counts[code] ?? 0) - 1;
+  }
   const difference = new Map<string, number>();
-  for (const char of new Set([...source.keys(), ...kept.keys()])) {
-    const delta = (source.get(char) ?? 0) - (kept.get(char) ?? 0);
-    if (delta !== 0) difference.set(char, delta);
+  for (const code of touched) {
+    const delta = counts[code] ?? 0;
+    if (delta !== 0 && !difference.has(String.fromCodePoint(code))) difference.set(String.fromCodePoint(code), delta);
+    counts[code] = 0;
   }
   return difference;
 }

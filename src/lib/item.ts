@@ -147,9 +147,10 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
       if (rest) addParagraph(rest, line);
       return;
     }
-    const credited = line.subhead ? undefined : parseByline(text);
-    const atEnd = lines.slice(index + 1).every((next) => isBareDateline(next.text) || parsePhotoCredit(next.text));
-    if (credited && !byline && (count === 0 || atEnd || /^[（(]/u.test(text))) {
+    const credited = line.subhead || byline ? undefined : parseByline(text);
+    const atEnd = (): boolean =>
+      lines.slice(index + 1).every((next) => isBareDateline(next.text) || parsePhotoCredit(next.text));
+    if (credited && (count === 0 || /^[（(]/u.test(text) || atEnd())) {
       byline = { ...credited, position: count === 0 ? 'top' : 'end' };
       open = undefined;
       return;
@@ -157,7 +158,11 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
     const next = lines[index + 1];
     const startsSection =
       line.subhead === true ||
-      (!isLast && next !== undefined && !isBareDateline(next.text) && isTitleLike(text) && !credited);
+      (!isLast &&
+        next !== undefined &&
+        !isBareDateline(next.text) &&
+        isTitleLike(text) &&
+        (credited ?? parseByline(text)) === undefined);
     if (startsSection) {
       section = { heading: text, paragraphs: [] };
       sections.push(section);
