@@ -66,7 +66,7 @@ export function segment(blocks: readonly Block[]): Chunk[] {
         block.depth === 2 &&
         (previous.depth === 1 || block.text.startsWith('——'));
       if (current && belowHeadline) {
-        current.subheadline = block.text;
+        if (block.text !== '') current.subheadline = block.text;
         return;
       }
       let kicker = pendingKicker;

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { articleRecordSchema, hanDifference, parseSeed } from '../../src/lib/index.ts';
 import { realSeed } from '../helpers/fixtures.ts';
 
+/** Fixed by default so CI runs the same cases; set FC_SEED to explore others. */
+const seed = Number(process.env.FC_SEED ?? 20260401);
+
 const seedLines = new TextDecoder().decode(realSeed().content).split('\n');
 
 /** Pieces a seed may hold: its own lines, markers, credits, datelines, markup and odd characters. */
@@ -43,7 +46,7 @@ describe('parser properties', () => {
         const body = text.replace(/^\ufeff/u, '');
         if (!body.startsWith('---')) expect(hanDifference(body, articles)).toEqual(new Map());
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed },
     );
   });
 
@@ -53,7 +56,7 @@ describe('parser properties', () => {
         const { articles } = parseSeed({ file: 'bytes.txt', content: bytes });
         for (const record of articles) expect(articleRecordSchema.safeParse(record).success).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed },
     );
   });
 });

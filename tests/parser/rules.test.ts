@@ -28,6 +28,10 @@ describe('items', () => {
     expect(record.subheadline).toBe('——副标题文字');
   });
 
+  it('ignores an empty ## below a headline', () => {
+    expect(onlyRecord(`# 京\n##\n\n${BODY}\n`).subheadline).toBeUndefined();
+  });
+
   it('does not take a ## after body text as a subheadline', () => {
     expect(parseText(`# 主标题文字\n\n${BODY}\n\n## 另一篇标题\n\n${BODY}\n`).articles).toHaveLength(2);
   });
