@@ -7,7 +7,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'tests/.output/results.json' },
     projects: [
-      { extends: true, test: { name: 'parser', include: ['tests/parser/**/*.test.ts'] } },
+      { extends: true, test: { name: 'parser', include: ['tests/parser/**/*.test.ts', 'tests/ops/**/*.test.ts'] } },
       {
         extends: true,
         test: {
