@@ -28,20 +28,26 @@ export function printedText(record: ArticleRecord): string[] {
   return texts;
 }
 
-/** Everything that is not a Han character. */
-const NOT_HAN = /\P{Script=Han}+/gu;
+/** Everything that is neither a Han character nor a digit (ASCII or full-width). */
+const NOT_CONSERVED = /[^\p{Script=Han}0-9０-９]+/gu;
 
-/** Per-code-point counts, reused between calls (Han lies below U+40000). */
+/** Per-code-point counts, reused between calls (Han and digits lie below U+40000). */
 const counts = new Int32Array(0x40000);
 
 /**
- * Compares the Han characters of a seed body with those of its records and returns what went
- * missing (positive) or appeared (negative), by character; an empty map means every character
- * was conserved.
+ * Compares the Han characters and digits of a seed body with those of some text (or of its
+ * records' printed text) and returns what went missing (positive) or appeared (negative), by
+ * character; an empty map means every character was conserved.
  */
-export function hanDifference(body: string, records: readonly ArticleRecord[]): Map<string, number> {
-  const source = body.replace(NOT_HAN, '');
-  const kept = records.flatMap(printedText).join('').replace(NOT_HAN, '');
+export function conservationDifference(body: string, kept: string | readonly ArticleRecord[]): Map<string, number> {
+  return countDifference(
+    body.replace(NOT_CONSERVED, ''),
+    (typeof kept === 'string' ? kept : kept.flatMap(printedText).join('')).replace(NOT_CONSERVED, ''),
+  );
+}
+
+/** The difference of two strings as multisets of code points. */
+function countDifference(source: string, kept: string): Map<string, number> {
   const touched: number[] = [];
   for (let i = 0; i < source.length; i += 1) {
     const code = source.codePointAt(i) ?? 0;

@@ -2,7 +2,7 @@
 export { parseMarkdown, remarkLiteralText, toBlocks } from './blocks.ts';
 export type { Block, HeadingBlock, LineBlock } from './blocks.ts';
 export { endsSentence, hanCharacters, isTitleLike } from './chars.ts';
-export { hanDifference, printedText } from './conservation.ts';
+export { conservationDifference, printedText } from './conservation.ts';
 export { parseByline, parsePhotoCredit, splitCaptionCredit } from './credit.ts';
 export { matchDateline } from './dateline.ts';
 export { dateFromFileName, yearFromText } from './dates.ts';

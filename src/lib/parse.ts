@@ -1,5 +1,5 @@
 import { toBlocks, parseMarkdown } from './blocks.ts';
-import { hanDifference } from './conservation.ts';
+import { conservationDifference } from './conservation.ts';
 import { decode } from './decode.ts';
 import { dateFromFileName, isoDate, monthDayFromText, yearForDateline, yearFromText } from './dates.ts';
 import { DiagnosticSink } from './diagnostics.ts';
@@ -130,15 +130,15 @@ export function parseSeed(input: SeedInput): ParseResult {
     }
   });
 
-  const lost = hanDifference(body, articles);
+  const lost = conservationDifference(body, articles);
   if (lost.size > 0) {
     const sample = [...lost.entries()]
       .slice(0, 10)
       .map(([char, delta]) => `${char}${delta > 0 ? '-' : '+'}${Math.abs(delta)}`);
     sink.error(
       1,
-      'conservation/han',
-      `Han characters were not conserved (${sample.join(' ')}): some printed text is missing from the records. Please report this with the seed.`,
+      'conservation/text',
+      `Han characters or digits were not conserved (${sample.join(' ')}): some printed text is missing from the records. Please report this with the seed.`,
     );
   }
   return { articles, diagnostics: sink.list };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleRecordSchema, hanDifference, parseSeed } from '../../src/lib/index.ts';
+import { articleRecordSchema, conservationDifference, parseSeed } from '../../src/lib/index.ts';
 import { realSeed } from '../helpers/fixtures.ts';
 
 /** Fixed by default so CI runs the same cases; set FC_SEED to explore others. */
@@ -42,9 +42,9 @@ describe('parser properties', () => {
       fc.property(fc.oneof(page, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
         const { articles, diagnostics } = parseSeed({ file: 'fuzz.txt', content: text });
         for (const record of articles) expect(articleRecordSchema.safeParse(record).success).toBe(true);
-        expect(diagnostics.filter((d) => d.rule === 'conservation/han')).toEqual([]);
+        expect(diagnostics.filter((d) => d.rule === 'conservation/text')).toEqual([]);
         const body = text.replace(/^\ufeff/u, '');
-        if (!body.startsWith('---')) expect(hanDifference(body, articles)).toEqual(new Map());
+        if (!body.startsWith('---')) expect(conservationDifference(body, articles)).toEqual(new Map());
       }),
       { numRuns: 1000, seed },
     );

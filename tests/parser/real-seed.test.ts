@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecordSchema, hanDifference, parseSeed } from '../../src/lib/index.ts';
+import { articleRecordSchema, conservationDifference, parseSeed } from '../../src/lib/index.ts';
 import { realSeed } from '../helpers/fixtures.ts';
 
 const { articles, diagnostics } = parseSeed(realSeed());
@@ -103,7 +103,7 @@ describe('the real seed', () => {
 
   it('conserves every Han character and validates every record', () => {
     const body = new TextDecoder().decode(realSeed().content);
-    expect(hanDifference(body, articles)).toEqual(new Map());
+    expect(conservationDifference(body, articles)).toEqual(new Map());
     for (const record of articles) expect(articleRecordSchema.safeParse(record).success).toBe(true);
   });
 });
