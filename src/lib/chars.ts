@@ -9,8 +9,11 @@ const HAN_GLOBAL = /\p{Script=Han}/gu;
 /** Punctuation that marks a sentence or clause: a line holding any is not a title. */
 export const SENTENCE_PUNCTUATION = /[。！？；，：!?;,:]|……/u;
 
-/** Characters a complete paragraph may end with (full stops, closing quotes and brackets, dashes). */
-const TERMINAL = /[。！？…；：.!?;:”’」』）)》〉】\]—~～]$/u;
+/** A paragraph end that can only be mid-sentence: Han, a digit, a letter, or a comma-like mark. */
+const OPEN_END = /[\p{Script=Han}0-9０-９A-Za-z%，、（(“‘《〈【]$/u;
+
+/** A paragraph start that can only continue a sentence: Han, digits, letters or closing marks. */
+const CONTINUATION = /^[\p{Script=Han}0-9０-９A-Za-z%，。、；：？！）)”’》〉】」』]/u;
 
 /** Whitespace that indents or pads a printed line: ASCII, ideographic space, NBSP. */
 export const PAD = '[\\s\\u3000\\u00a0]';
@@ -28,9 +31,12 @@ export function hanCharacters(text: string): string[] {
   return text.match(HAN_GLOBAL) ?? [];
 }
 
-/** Whether a line ends like a finished paragraph (as opposed to one cut by a column break). */
-export function endsSentence(text: string): boolean {
-  return TERMINAL.test(text);
+/**
+ * Whether a paragraph and the next one are one paragraph cut by a column break: the first has
+ * Han text and ends mid-sentence, the second starts as a continuation.
+ */
+export function continuesAcrossBreak(before: string, after: string): boolean {
+  return OPEN_END.test(before) && CONTINUATION.test(after) && HAN.test(before);
 }
 
 /** Number of characters (code points), so that astral Han characters count once. */
@@ -38,14 +44,14 @@ export function length(text: string): number {
   return text.length - (text.match(/[\ud800-\udbff]/gu)?.length ?? 0);
 }
 
-/** Whether a line reads like a title: short, some Han, no sentence punctuation. */
+/** Whether a line reads like a title: short, opening with Han, a quote, bracket or digit, with no sentence punctuation. */
 export function isTitleLike(text: string, maxLength = 32): boolean {
   const size = length(text);
   return (
     size >= 2 &&
     size <= maxLength &&
     !SENTENCE_PUNCTUATION.test(text) &&
-    !text.startsWith('——') &&
+    /^[\p{Script=Han}“‘《（(0-9０-９]/u.test(text) &&
     hanCharacters(text).length >= 2
   );
 }

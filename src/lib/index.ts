@@ -1,7 +1,7 @@
 /** The Xinhua page parser: seeds in, article records and diagnostics out. No Astro here. */
 export { parseMarkdown, remarkLiteralText, toBlocks } from './blocks.ts';
 export type { Block, HeadingBlock, LineBlock } from './blocks.ts';
-export { endsSentence, hanCharacters, isTitleLike } from './chars.ts';
+export { continuesAcrossBreak, hanCharacters, isTitleLike } from './chars.ts';
 export { conservationDifference, printedText } from './conservation.ts';
 export { parseByline, parsePhotoCredit, splitCaptionCredit } from './credit.ts';
 export { matchDateline } from './dateline.ts';

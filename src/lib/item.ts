@@ -1,4 +1,4 @@
-import { endsSentence, isTitleLike, length } from './chars.ts';
+import { continuesAcrossBreak, isTitleLike, length } from './chars.ts';
 import { parseByline, parsePhotoCredit, splitCaptionCredit } from './credit.ts';
 import { matchDateline } from './dateline.ts';
 import type { DiagnosticSink } from './diagnostics.ts';
@@ -38,9 +38,9 @@ interface Paragraph {
   after: BodyLine['after'];
 }
 
-/** Whether a paragraph was cut mid-sentence: it does not end like a finished sentence. */
-function isCut(paragraph: Paragraph): boolean {
-  return !endsSentence(paragraph.text);
+/** Whether a line reads as body text that may follow a subhead (not a title, credit or dateline). */
+function isBodyText(text: string): boolean {
+  return !isTitleLike(text) && !isBareDateline(text) && parsePhotoCredit(text) === undefined;
 }
 
 /**
@@ -86,7 +86,7 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
   let open: Paragraph | undefined;
 
   const addParagraph = (text: string, line: BodyLine): void => {
-    if (open && isCut(open)) {
+    if (open && continuesAcrossBreak(open.text, text)) {
       if (line.after === 'blank') {
         sink.warn(
           open.lastLine,
@@ -124,7 +124,6 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
 
   lines.forEach((line, index) => {
     const { text } = line;
-    const isLast = index === lines.length - 1;
     const credit = line.subhead ? undefined : parsePhotoCredit(text);
     if (credit) {
       addPhoto(credit, line);
@@ -155,15 +154,20 @@ export function readItem(chunk: Chunk, sink: DiagnosticSink): ItemParts {
       open = undefined;
       return;
     }
+    if (dated || (credited ?? parseByline(text))) {
+      // A second byline or dateline: kept where it was printed, never joined or made a subhead.
+      sink.warn(
+        line.line,
+        'item/unplaced-credit',
+        `Line ${line.line} reads as a byline or dateline, but this item already has one; it is kept as a paragraph. If it starts another article, put a "# " headline above it.`,
+      );
+      open = undefined;
+      addParagraph(text, line);
+      open = undefined;
+      return;
+    }
     const next = lines[index + 1];
-    const startsSection =
-      line.subhead === true ||
-      (!isLast &&
-        next !== undefined &&
-        !isBareDateline(next.text) &&
-        isTitleLike(text) &&
-        (credited ?? parseByline(text)) === undefined);
-    if (startsSection) {
+    if (line.subhead === true || (next !== undefined && isTitleLike(text) && isBodyText(next.text))) {
       section = { heading: text, paragraphs: [] };
       sections.push(section);
       open = undefined;

@@ -105,6 +105,13 @@ export function parseSeed(input: SeedInput): ParseResult {
   };
 
   const items = segment(toBlocks(parseMarkdown(body), lineOffset)).map((chunk) => readItem(chunk, sink));
+  if (items.length === 0) {
+    sink.warn(
+      lineOffset + 1,
+      'seed/empty',
+      "The file has no text, so it adds nothing to the archive. Add the page's text or remove the file.",
+    );
+  }
   const articles: ArticleRecord[] = [];
   items.forEach((item, index) => {
     const order = index + 1;
