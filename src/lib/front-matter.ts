@@ -47,7 +47,8 @@ function isoDate(value: unknown): string | undefined {
  * the keys the archive knows; malformed YAML, wrong types and unknown keys become diagnostics.
  */
 export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed {
-  if (!/^---[ \t]*\n/u.test(text)) return { data: {}, body: text, lineOffset: 0 };
+  // Front matter needs both delimiters: a page that merely opens with a `---` line has none.
+  if (!/^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/u.test(text)) return { data: {}, body: text, lineOffset: 0 };
   let parsed: { data: Record<string, unknown>; content: string };
   try {
     // Passing options turns off gray-matter's cache, which would share objects between calls.
