@@ -82,7 +82,6 @@ describe('line endings, padding and control characters', () => {
   it('drops NUL and other control characters with a warning, and none reach a record', () => {
     const result = parsed('control-characters');
     expect(rules(result)).toContain('text/control-character');
-    // eslint-disable-next-line no-control-regex
     expect(JSON.stringify(result.articles)).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\\u00/u);
     expect(result.articles[0]?.headline).toBe('天宫画展在中国空间站开展');
   });
