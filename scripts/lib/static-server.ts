@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -16,6 +16,26 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Rules of a `_headers` file (as Netlify and Cloudflare Pages read it): a path pattern, then indented headers. */
+export function readHeadersFile(text: string): { pattern: RegExp; headers: Record<string, string> }[] {
+  const rules: { pattern: RegExp; headers: Record<string, string> }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/u.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/gu, '\\$&')
+        .replace(/\*/gu, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`, 'u'), headers: {} });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(':');
+    if (rule && colon > 0) rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
 /** A running static server: its origin, the bytes it has sent, and how to stop it. */
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
@@ -28,11 +48,13 @@ export interface StaticServer {
 
 /**
  * Serves a built site from `root` on 127.0.0.1 (a free port), the way a static host does:
- * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404. `headers` are
- * added to every response (e.g. the Content-Security-Policy of `public/_headers`).
+ * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404, and the rules of
+ * `root/_headers` (the Content-Security-Policy among them) are sent with every response.
  */
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(root: string): Promise<StaticServer> {
   const sent = new Map<string, number>();
+  const headersFile = join(root, '_headers');
+  const rules = existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -48,7 +70,15 @@ export async function serveStatic(root: string, headers: Record<string, string> 
     }
     const size = existsSync(path) ? statSync(path).size : 0;
     sent.set(url.pathname, (sent.get(url.pathname) ?? 0) + size);
-    response.writeHead(status, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': size, ...headers });
+    const headers = Object.assign(
+      {},
+      ...rules.filter((rule) => rule.pattern.test(url.pathname)).map((rule) => rule.headers),
+    ) as Record<string, string>;
+    response.writeHead(status, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      ...headers,
+    });
     if (size > 0) createReadStream(path).pipe(response);
     else response.end();
   });
@@ -57,6 +87,11 @@ export async function serveStatic(root: string, headers: Record<string, string> 
   return {
     origin: `http://127.0.0.1:${port}`,
     sent,
-    close: () => new Promise((resolve) => server.close(() => { resolve(); })),
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }

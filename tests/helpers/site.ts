@@ -7,15 +7,21 @@ import { fixtureCases } from './fixtures.ts';
 /** The project root. */
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The fixture pages the site tests build: the real seed and two other printed pages. */
-export const SITE_FIXTURES = ['real-seed', 'spring-farming', 'international'];
+/** The three printed pages of the fixtures: the real seed and two other pages. */
+export const PAGE_FIXTURES = ['real-seed', 'spring-farming', 'international'];
 
-/** Copies fixture seeds into `dir` under their case file names. */
-export function writeFixtureSeeds(dir: string, names: readonly string[] = SITE_FIXTURES): void {
+/**
+ * Copies fixture seeds into `dir`: each case's `seed.txt` under its case file name, and any other
+ * `.txt` beside it (a second seed of the case) under its own name. All cases by default.
+ */
+export function writeFixtureSeeds(dir: string, names?: readonly string[]): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const fixture of fixtureCases().filter((c) => names.includes(c.name))) {
+  for (const fixture of fixtureCases().filter((c) => !names || names.includes(c.name))) {
     copyFileSync(join(fixture.dir, 'seed.txt'), join(dir, fixture.input.file));
+    for (const extra of readdirSync(fixture.dir).filter((name) => name.endsWith('.txt') && name !== 'seed.txt')) {
+      copyFileSync(join(fixture.dir, extra), join(dir, extra));
+    }
   }
 }
 

@@ -10,8 +10,9 @@ const { articles } = recordsOf(inject('siteSeeds'));
 const html = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
 
 describe('the built site', () => {
-  it('builds every fixture item', () => {
-    expect(articles).toHaveLength(13);
+  it('builds the items of every fixture seed, bad ones included', () => {
+    expect(articles.length).toBeGreaterThan(30);
+    expect(new Set(articles.map((r) => r.seedId)).size).toBeGreaterThan(20);
   });
 
   it('gives every record a page and a JSON file equal to the record', () => {
@@ -81,7 +82,10 @@ describe('the built site', () => {
   });
 
   it('links each article to its printed page, its neighbours, reporters and place', () => {
-    const record = articles.find((r) => r.order === 2 && r.byline && r.dateline?.place);
+    const record = articles.find(
+      (r) =>
+        r.order === 2 && r.byline && r.dateline?.place && articles.some((n) => n.seedId === r.seedId && n.order === 3),
+    );
     const links = [...html(`articles/${record?.id ?? ''}`).querySelectorAll('a')].map((a) =>
       decodeURIComponent(a.getAttribute('href') ?? ''),
     );
