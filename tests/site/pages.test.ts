@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { itemTitle } from '../../src/site/format.ts';
 import { recordsOf } from '../helpers/site.ts';
 
 const dist = inject('siteDist');
@@ -52,7 +53,7 @@ describe('the built site', () => {
         document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
       ) as Record<string, unknown>;
       expect(ld['@type']).toBe('NewsArticle');
-      expect(ld.headline).toBe(record.headline);
+      expect(ld.headline).toBe(itemTitle(record));
       expect(ld.datePublished).toBe(record.date ?? undefined);
       expect(ld.alternativeHeadline).toBe(record.subheadline);
       expect(ld.dateline).toBe(record.dateline?.raw);
