@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { articleRecordSchema, conservationDifference, parseSeed } from '../../src/lib/index.ts';
 import { realSeed } from '../helpers/fixtures.ts';
+import { MARKUP_LITERALS } from '../helpers/hostile.ts';
 
 /** Fixed by default so CI runs the same cases; set FC_SEED to explore others. */
 const seed = Number(process.env.FC_SEED ?? 20260402);
@@ -9,19 +10,7 @@ const lines = new TextDecoder().decode(realSeed().content).split('\n');
 
 /** Strings that seeds from OCR, PDF conversion and hand edits bring in. */
 const HOSTILE = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '[链接](javascript:alert(1))',
-  '![图](x.png)',
-  '*星号*',
-  '_下划线_',
-  '1. 第一',
-  '- 列表',
-  '> 引用',
-  '---',
-  '| a | b |',
-  '&amp;',
-  '&#x3C;',
+  ...MARKUP_LITERALS,
   '\u0000',
   '\u3000\u3000',
   '# ',

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { conservationDifference, printedText } from '../../src/lib/index.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/site/security.ts';
+import { MARKUP_LITERALS } from '../helpers/hostile.ts';
 import { buildSite, filesUnder, recordsOf, ROOT } from '../helpers/site.ts';
 
 const dist = inject('siteDist');
@@ -32,15 +33,7 @@ describe('what the built pages show', () => {
   it('shows markup from a seed as the literal printed characters', () => {
     const record = articles.find((r) => r.seed === 'xinhua-2026-04-02-14.txt');
     const text = renderedText(`articles/${record?.id ?? ''}/index.html`);
-    for (const literal of [
-      '<script>alert(1)</script>',
-      '<img src=x onerror=alert(1)>',
-      '[链接](javascript:alert(1))',
-      '*星号*',
-      '&amp;',
-      '&#x3C;',
-      '| a | b |',
-    ]) {
+    for (const literal of MARKUP_LITERALS) {
       expect(text).toContain(literal);
     }
   });
