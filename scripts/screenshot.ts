@@ -19,7 +19,11 @@ const shots = [
   { name: 'page', path: `/pages/${firstDir('pages')}/`, width: 1280 },
   { name: 'article', path: `/articles/${article}/`, width: 1280 },
   { name: 'article-phone', path: `/articles/${article}/`, width: 390 },
-  { name: 'archive-month', path: `/archive/${firstDir('archive')}/${readdirSync(join(dist, 'archive', firstDir('archive'))).sort()[0] ?? ''}/`, width: 1280 },
+  {
+    name: 'archive-month',
+    path: `/archive/${firstDir('archive')}/${readdirSync(join(dist, 'archive', firstDir('archive'))).sort()[0] ?? ''}/`,
+    width: 1280,
+  },
 ];
 
 const server = await serveStatic(dist);
@@ -27,7 +31,11 @@ const browser = await launchChromium();
 try {
   for (const shot of shots) {
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+      const page = await browser.newPage({
+        viewport: { width: shot.width, height: 900 },
+        colorScheme: scheme,
+        deviceScaleFactor: 1,
+      });
       await page.goto(server.origin + shot.path);
       const file = join(out, `${shot.name}${scheme === 'dark' ? '-dark' : ''}.png`);
       await page.screenshot({ path: file, fullPage: shot.width < 800 });
