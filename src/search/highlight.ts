@@ -1,0 +1,27 @@
+/**
+ * On an article page opened from a search result (`?pagefind-highlight=…`), marks the terms
+ * with Pagefind's highlight script, loaded only then.
+ */
+import { HIGHLIGHT_PARAM } from './params.ts';
+
+/** Pagefind's highlight class, as `pagefind-highlight.js` exports it. */
+interface HighlightModule {
+  default: new (options: Record<string, unknown>) => unknown;
+}
+
+/** The site's base path, ending in `/`. */
+function base(): string {
+  const url = import.meta.env.BASE_URL;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Loads Pagefind's highlight script and marks the terms named in the URL, if any. */
+export async function highlightFromUrl(): Promise<void> {
+  if (new URLSearchParams(window.location.search).getAll(HIGHLIGHT_PARAM).length === 0) return;
+  const url = `${base()}pagefind/pagefind-highlight.js`;
+  const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as HighlightModule;
+  // The site's own `mark` style applies; Pagefind's inline style would break the CSP.
+  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: null });
+}
+
+void highlightFromUrl();

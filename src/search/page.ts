@@ -1,0 +1,152 @@
+/**
+ * The search page: reads the state from the URL, searches as the reader types or changes a
+ * filter, keeps the URL in step (`history.replaceState`), and renders the results.
+ */
+import { searchArchive, type SearchOutcome } from './engine.ts';
+import type { PagefindApi } from './pagefind-api.ts';
+import { renderHit } from './render.ts';
+import { FILTER_KEYS, readState, writeState, type SearchState } from './state.ts';
+import { SORT_ORDERS, type SortOrder } from './rank.ts';
+
+/** Results shown at first and added by each press of "more". */
+const PAGE_SIZE = 20;
+
+/** The site's base path, ending in `/`. */
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+let pagefind: Promise<PagefindApi> | undefined;
+
+/** Loads Pagefind's search API once. */
+function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`) as Promise<PagefindApi>).then(async (api) => {
+    await api.options({ baseUrl: BASE, excerptLength: 30 });
+    await api.init();
+    return api;
+  });
+  return pagefind;
+}
+
+/** Finds a required element of the page, of the expected kind. */
+function required<T extends Element>(selector: string, kind: new () => T): T {
+  const found = document.querySelector(selector);
+  if (!(found instanceof kind)) throw new Error(`The search page has no ${selector}.`);
+  return found;
+}
+
+const form = required('#search-form', HTMLFormElement);
+const input = required('#q', HTMLInputElement);
+const status = required('#search-status', HTMLElement);
+const list = required('#search-results', HTMLOListElement);
+const more = required('#search-more', HTMLButtonElement);
+const sortSelect = required('#search-sort', HTMLSelectElement);
+const exactBox = required('#search-exact', HTMLInputElement);
+const selects = Object.fromEntries(
+  FILTER_KEYS.map((key) => [key, required(`#filter-${key}`, HTMLSelectElement)]),
+) as Record<(typeof FILTER_KEYS)[number], HTMLSelectElement>;
+
+/** The state shown by the form. */
+function formState(): SearchState {
+  const sort = sortSelect.value as SortOrder;
+  return {
+    q: input.value,
+    filters: Object.fromEntries(FILTER_KEYS.map((key) => [key, selects[key].value])) as SearchState['filters'],
+    sort: SORT_ORDERS.includes(sort) ? sort : 'relevance',
+    exact: exactBox.checked,
+  };
+}
+
+/** Puts a state into the form (an unknown filter value falls back to "any"). */
+function showState(state: SearchState): void {
+  input.value = state.q;
+  for (const key of FILTER_KEYS) {
+    const select = selects[key];
+    select.value = state.filters[key];
+    if (select.value !== state.filters[key]) select.value = '';
+  }
+  sortSelect.value = state.sort;
+  exactBox.checked = state.exact;
+  const header = document.querySelector<HTMLInputElement>('#site-search');
+  if (header) header.value = state.q;
+}
+
+let shown: SearchOutcome['hits'] = [];
+let visible = 0;
+
+/** Appends the next page of results. */
+function showMore(): void {
+  const next = shown.slice(visible, visible + PAGE_SIZE);
+  list.append(...next.map(renderHit));
+  visible += next.length;
+  more.hidden = visible >= shown.length;
+}
+
+/** The status line for an outcome. */
+function describe(state: SearchState, outcome: SearchOutcome, count: number): string {
+  const typed = state.q.trim().replace(/\s+/gu, ' ');
+  const quoted = `“${typed}”`;
+  const converted = outcome.query !== typed ? `（按“${outcome.query}”检索）` : '';
+  if (count === 0) return `${quoted}${converted}：没有找到稿件。`;
+  const exact =
+    !state.exact && outcome.exactCount < count ? `，其中 ${outcome.exactCount} 篇包含完整词句，排在前面` : '';
+  const partial = outcome.complete ? '' : '（候选过多，只检查了一部分）';
+  return `${quoted}${converted}：找到 ${count} 篇${exact}。${partial}`;
+}
+
+let generation = 0;
+
+/** Runs the search for the form's state and shows the results. */
+async function run(): Promise<void> {
+  const state = formState();
+  const params = writeState(state).toString();
+  history.replaceState(null, '', params ? `?${params}` : window.location.pathname);
+  const current = ++generation;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!state.q.trim()) {
+    status.textContent = '';
+    status.dataset.state = 'idle';
+    return;
+  }
+  status.textContent = '正在检索…';
+  status.dataset.state = 'busy';
+  try {
+    const outcome = await searchArchive(await loadPagefind(), {
+      query: state.q,
+      filters: state.filters,
+      sort: state.sort,
+    });
+    if (current !== generation) return;
+    shown = state.exact ? outcome.hits.filter((hit) => hit.exact) : outcome.hits;
+    visible = 0;
+    showMore();
+    status.textContent = describe(state, outcome, shown.length);
+    status.dataset.state = 'done';
+  } catch (error) {
+    if (current !== generation) return;
+    status.textContent = `检索出错：${error instanceof Error ? error.message : String(error)}`;
+    status.dataset.state = 'error';
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Runs the search after the reader pauses typing. */
+function runSoon(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 250);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  void run();
+});
+input.addEventListener('input', runSoon);
+form.addEventListener('change', (event) => {
+  if (event.target !== input) void run();
+});
+more.addEventListener('click', showMore);
+
+showState(readState(new URLSearchParams(window.location.search)));
+if (input.value.trim()) void run();
+else status.dataset.state = 'idle';

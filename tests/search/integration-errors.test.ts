@@ -1,0 +1,69 @@
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** What the mocked Pagefind answers, step by step. */
+const answers = {
+  created: { errors: [] as string[] },
+  added: { errors: [] as string[], page_count: 3 },
+  written: { errors: [] as string[], outputPath: '/site/pagefind' },
+};
+const close = vi.fn(() => Promise.resolve(null));
+
+vi.mock('pagefind', () => ({
+  createIndex: () =>
+    Promise.resolve({
+      ...answers.created,
+      index:
+        answers.created.errors.length > 0
+          ? undefined
+          : {
+              addDirectory: () => Promise.resolve(answers.added),
+              writeFiles: () => Promise.resolve(answers.written),
+            },
+    }),
+  close,
+}));
+
+const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
+type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
+
+/** Runs the hook with a silent logger. */
+async function runHook(): Promise<void> {
+  const hook = pagefindIndex().hooks['astro:build:done'];
+  if (!hook) throw new Error('the integration has no astro:build:done hook');
+  const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  await hook({ dir: pathToFileURL('/site/'), logger } as unknown as Parameters<BuildDone>[0]);
+}
+
+beforeEach(() => {
+  answers.created.errors = [];
+  answers.added.errors = [];
+  answers.written.errors = [];
+  close.mockClear();
+});
+
+describe('the Pagefind integration when Pagefind reports errors', () => {
+  it('fails with the reason when the index cannot be created, and closes Pagefind', async () => {
+    answers.created.errors = ['no such language'];
+    await expect(runHook()).rejects.toThrow(/could not start an index: no such language/u);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('fails with the reason when pages cannot be read, and closes Pagefind', async () => {
+    answers.added.errors = ['bad HTML in a.html'];
+    await expect(runHook()).rejects.toThrow(/could not index the pages in .*: bad HTML in a\.html/u);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('fails with the reason when the bundle cannot be written, and closes Pagefind', async () => {
+    answers.written.errors = ['disk full'];
+    await expect(runHook()).rejects.toThrow(/could not write the index to .*: disk full/u);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('closes Pagefind after a successful run too', async () => {
+    await runHook();
+    expect(close).toHaveBeenCalledOnce();
+  });
+});

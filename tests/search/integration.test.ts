@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pagefindIndex } from '../../src/integrations/pagefind.ts';
+
+type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
+
+const made: string[] = [];
+const logged: string[] = [];
+const logger = {
+  info: (message: string) => logged.push(message),
+  warn: (message: string) => logged.push(message),
+  error: (message: string) => logged.push(message),
+  debug: () => undefined,
+};
+
+/** Runs the integration's build:done hook on a folder, as `astro build` would. */
+async function runHook(dir: string): Promise<void> {
+  const hook = pagefindIndex().hooks['astro:build:done'];
+  if (!hook) throw new Error('the integration has no astro:build:done hook');
+  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
+}
+
+/** A temporary site folder with the given files. */
+function siteWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Pagefind integration', () => {
+  it('indexes only the article text of the built pages and writes the bundle under pagefind/', async () => {
+    const dir = siteWith({
+      'articles/a/index.html':
+        '<html lang="zh-CN"><body><nav data-pagefind-ignore="all">导航</nav><article data-pagefind-body><h1>天宫画展</h1><p>展览开幕。</p></article></body></html>',
+      'about/index.html': '<html lang="zh-CN"><body><p>关于本站</p></body></html>',
+    });
+    await runHook(dir);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([1]);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind-highlight.js'))).toBe(true);
+    expect(logged.at(-1)).toMatch(/Pagefind read 2 HTML files/u);
+  }, 60_000);
+
+  it('fails the build with the reason when there is nothing to index', async () => {
+    const dir = siteWith({ 'robots.txt': 'User-agent: *' });
+    await expect(runHook(dir)).rejects.toThrow(/found no pages to index/u);
+  }, 60_000);
+});
