@@ -1,0 +1,314 @@
+/**
+ * `npm run bench -- [--articles 10000] [--seed 1] [--skip-baseline] [--skip-browser]
+ * [--skip-rebuild] [--max-rss-gb 16] [--json out.json] [--keep]`: generates a synthetic
+ * archive in a fresh folder under node_modules/.cache and measures parse throughput, the full
+ * build (phases, peak memory, output and index size), rebuilds after one seed is edited and
+ * one is added, search in headless Chromium, and a bare Astro + Pagefind baseline of the same
+ * records. Prints a table with PASS/FAIL per target, then the result as JSON. A step whose
+ * process tree passes --max-rss-gb is stopped, and the report says how far it got.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseSeeds } from '../src/lib/index.ts';
+import { baselineRecords, writeBaselineRecords, writeBaselineSite } from './lib/baseline.ts';
+import {
+  evaluateTargets,
+  processList,
+  renderReport,
+  type BaselineResult,
+  type BenchResult,
+  type BuildRun,
+} from './lib/bench-report.ts';
+import { buildPhases } from './lib/build-log.ts';
+import { dirStats } from './lib/dir-stats.ts';
+import { runMeasured, SAMPLE_MS, type MeasuredRun, type TimedLine } from './lib/measure.ts';
+import { benchParse, type ParseBench } from './lib/parse-bench.ts';
+import { probeSearch } from './lib/search-probe.ts';
+import { addSyntheticPage, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
+
+/** The project root. */
+const ROOT = join(import.meta.dirname, '..');
+
+/** At most this many bytes of seeds go through the parse benchmark (a prefix of the archive). */
+const PARSE_SAMPLE_BYTES = 32e6;
+
+/** Queries for the search probe: the first cold, the rest warm. */
+const QUERIES = ['科技创新', '北京', '新质生产力', '清明假期'];
+
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    'skip-baseline': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
+    'result-selector': { type: 'string', default: '#search-results > li, #results a[href]' },
+    'max-rss-gb': { type: 'string', default: '16' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(options.articles);
+const maxTreeRss = Number(options['max-rss-gb']) * 1e9;
+const seed = Number(options.seed);
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
+  process.stderr.write('Usage: npm run bench -- --articles <positive integer> [--seed <integer>] …\n');
+  process.exit(2);
+}
+
+/** Progress on stderr, so stdout holds only the report. */
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** Echoes Astro's phase lines (not the per-route ones) as progress. */
+function echo(line: TimedLine): void {
+  if (/\[(content|build|xinhua-[\w-]+)\]|pagefind|error/iu.test(line.text) && !line.text.includes('├─')) {
+    process.stderr.write(`  ${(line.ms / 1000).toFixed(1).padStart(6)} s  ${line.text.slice(0, 160)}\n`);
+  }
+}
+
+/** A step that did not finish: its measurements so far and the tail of its output. */
+class StepFailed extends Error {
+  /** @param step what ran; @param run its measurements */
+  constructor(
+    readonly step: string,
+    readonly run: MeasuredRun,
+  ) {
+    const why = run.killedForMemory
+      ? `was stopped when its process tree passed ${options['max-rss-gb']} GB`
+      : `exited with ${String(run.code)}`;
+    super(
+      `${step} ${why}:\n${run.lines
+        .slice(-30)
+        .map((line) => line.text)
+        .join('\n')}`,
+    );
+  }
+}
+
+/** Fails with the tail of a run's output when it did not exit 0. */
+function ensureOk(step: string, run: MeasuredRun): void {
+  if (run.code !== 0) throw new StepFailed(step, run);
+}
+
+/** What the benchmark had measured when a step failed, for the report of a run that did not finish. */
+const progress: { archive?: BenchResult['archive']; parse?: ParseBench } = {};
+
+/** Runs the Pagefind CLI over a built site. */
+async function pagefindCli(site: string, cwd: string): Promise<MeasuredRun> {
+  const run = await runMeasured('npx', ['pagefind', '--site', site], { cwd, onLine: echo, maxTreeRss });
+  ensureOk('pagefind', run);
+  return run;
+}
+
+/** Builds the site from `seedsDir` into `dist` with the cache in `cache`; indexes with the CLI if the build did not. */
+async function buildSite(seedsDir: string, dist: string, cache: string): Promise<BuildRun> {
+  const env = { ...process.env, SEEDS_DIR: seedsDir, ASTRO_CACHE_DIR: cache };
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  const run = await runMeasured('npx', ['astro', 'build', '--outDir', dist], {
+    cwd: ROOT,
+    env,
+    onLine: echo,
+    maxTreeRss,
+  });
+  ensureOk('astro build', run);
+  const phases = buildPhases(run.lines, run.ms);
+  const indexed = existsSync(join(dist, 'pagefind', 'pagefind.js'));
+  const cli = indexed ? undefined : await pagefindCli(dist, ROOT);
+  return {
+    ms: run.ms + (cli?.ms ?? 0),
+    buildMs: run.ms,
+    cliIndexMs: cli?.ms ?? null,
+    phases,
+    peakTreeRss: Math.max(run.peakTreeRss, cli?.peakTreeRss ?? 0),
+    peakProcesses: processList(run.peakProcesses),
+    peakProcessRss: Math.max(run.peakProcessRss ?? 0, cli?.peakProcessRss ?? 0) || null,
+  };
+}
+
+/** Builds the baseline site in `dir` and indexes it; then measures Astro's incremental build on it. */
+async function runBaseline(dir: string, seedsDir: string, files: readonly string[]): Promise<BaselineResult> {
+  const { articles: records } = parseSeeds(
+    files.map((file) => ({ file, content: readFileSync(join(seedsDir, file)) })),
+  );
+  const baseline = baselineRecords(records);
+  const recordsFile = writeBaselineSite(dir, join(ROOT, 'node_modules'), baseline);
+  const astro = async (incremental: boolean): Promise<MeasuredRun> => {
+    const env = { ...process.env, BENCH_INCREMENTAL: incremental ? '1' : '0' };
+    const run = await runMeasured('npx', ['astro', 'build'], { cwd: dir, env, onLine: echo, maxTreeRss });
+    ensureOk('baseline astro build', run);
+    return run;
+  };
+  log('baseline: astro build');
+  const built = await astro(false);
+  log('baseline: pagefind CLI');
+  const index = await pagefindCli('dist', dir);
+  const dist = dirStats(join(dir, 'dist'));
+  const pagefind = dirStats(join(dir, 'dist', 'pagefind'));
+  log('baseline: experimental.incrementalBuild, full then one record edited');
+  const full = await astro(true);
+  const edited = baseline.map((record, i) =>
+    i === Math.floor(baseline.length / 2)
+      ? {
+          ...record,
+          paragraphs: [`${record.paragraphs[0] ?? ''}（本段已更正。）`, ...record.paragraphs.slice(1)],
+          digest: `${record.digest}-edited`,
+        }
+      : record,
+  );
+  writeBaselineRecords(recordsFile, edited);
+  const again = await astro(true);
+  const againPhases = buildPhases(again.lines, again.ms);
+  return {
+    build: {
+      ms: built.ms,
+      buildMs: built.ms,
+      cliIndexMs: null,
+      phases: buildPhases(built.lines, built.ms),
+      peakTreeRss: built.peakTreeRss,
+      peakProcesses: processList(built.peakProcesses),
+      peakProcessRss: built.peakProcessRss ?? null,
+    },
+    index: { ms: index.ms, peakTreeRss: index.peakTreeRss, peakProcessRss: index.peakProcessRss ?? null },
+    totalMs: built.ms + index.ms,
+    dist,
+    pagefind,
+    incremental: { fullMs: full.ms, editMs: again.ms, rendered: againPhases.rendered, restored: againPhases.restored },
+  };
+}
+
+/** Runs the whole benchmark in `work`. */
+async function bench(work: string): Promise<BenchResult> {
+  const loadAtStart = loadavg()[0] ?? 0;
+  const seedsDir = join(work, 'seeds');
+  const dist = join(work, 'dist');
+  const cache = join(work, 'cache');
+  log(`writing ${articles} synthetic articles into ${seedsDir}`);
+  const archive = writeSyntheticArchive(seedsDir, { articles, seed });
+  log(`${archive.files.length} seeds, ${(archive.bytes / 1e6).toFixed(1)} MB, ${archive.first} – ${archive.last}`);
+  progress.archive = { ...archive, files: archive.files.length };
+
+  const sample: { file: string; content: Buffer }[] = [];
+  let sampled = 0;
+  for (const file of archive.files) {
+    if (sampled >= PARSE_SAMPLE_BYTES) break;
+    const content = readFileSync(join(seedsDir, file));
+    sample.push({ file, content });
+    sampled += content.length;
+  }
+  log(`parse throughput over ${sample.length} seeds`);
+  const parse = benchParse(sample);
+  sample.length = 0;
+  progress.parse = parse;
+
+  log('full build (empty cache)');
+  const build = await buildSite(seedsDir, dist, cache);
+  const distStats = dirStats(dist);
+  const pagefind = dirStats(join(dist, 'pagefind'));
+
+  let rebuildEdit: BuildRun | null = null;
+  let rebuildAdd: BuildRun | null = null;
+  if (!options['skip-rebuild']) {
+    const middle = archive.files[Math.floor(archive.files.length / 2)] ?? '';
+    log(`rebuild after editing ${middle}`);
+    editSyntheticPage(join(seedsDir, middle));
+    rebuildEdit = await buildSite(seedsDir, dist, cache);
+    const next = new Date(`${archive.last}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const added = addSyntheticPage(seedsDir, { seed, date: next.toISOString().slice(0, 10) });
+    log(`rebuild after adding ${added}`);
+    rebuildAdd = await buildSite(seedsDir, dist, cache);
+  }
+
+  let search = null;
+  if (!options['skip-browser']) {
+    log('search in headless Chromium');
+    search = await probeSearch(dist, { queries: QUERIES, resultSelector: options['result-selector'] });
+  }
+
+  let baseline: BaselineResult | null = null;
+  if (!options['skip-baseline']) {
+    // Outside node_modules, so that Vite treats its page as source, not as a dependency.
+    const dir = mkdtempSync(join(tmpdir(), 'xinhua-bench-baseline-'));
+    try {
+      baseline = await runBaseline(dir, seedsDir, archive.files);
+    } finally {
+      if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const partial: Omit<BenchResult, 'targets' | 'method'> = {
+    articles,
+    seed,
+    archive: { ...archive, files: archive.files.length },
+    machine: {
+      cpus: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      date: new Date().toISOString().slice(0, 10),
+      loadAverage: [loadAtStart, loadavg()[0] ?? 0],
+    },
+    parse,
+    build,
+    dist: distStats,
+    pagefind,
+    rebuildEdit,
+    rebuildAdd,
+    search,
+    baseline,
+  };
+  return {
+    ...partial,
+    targets: evaluateTargets(partial),
+    method: [
+      'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir.',
+      'Phases are the arrival times of the lines Astro prints: start-up until "[content] Syncing content", load until "[content] Synced content", render until the "✓ Completed in" closing "generating static routes", index until the Pagefind integration\'s line with its page count; when the build writes no dist/pagefind, the Pagefind CLI runs after it and its time is the index phase.',
+      `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
+      'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',
+      'Baseline: a bare Astro site with one page per record (headline and paragraphs) read from JSON, then `npx pagefind --site dist`; same Astro, Node and Pagefind.',
+      'Search: the built site served by scripts/lib/static-server.ts on 127.0.0.1; bytes are what the server sent; the API figures load /pagefind/pagefind.js, search and load the top 10 results.',
+    ],
+  };
+}
+
+// Inside the project: with an outDir outside the working directory, Astro writes its prerender
+// chunks to <root>/.astro/.prerender, where another build at the same time would overwrite them.
+mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+const work = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'xinhua-bench-'));
+try {
+  const result = await bench(work);
+  process.stdout.write(renderReport(result));
+  const json = JSON.stringify(result, null, 2);
+  process.stdout.write(`\n\`\`\`json\n${json}\n\`\`\`\n`);
+  if (options.json) writeFileSync(options.json, `${json}\n`);
+} catch (error) {
+  if (!(error instanceof StepFailed)) throw error;
+  // How far the step got: its phases and memory, with what was measured before it.
+  const { run } = error;
+  const stopped = {
+    articles,
+    seed,
+    ...progress,
+    stopped: {
+      step: error.step,
+      code: run.code,
+      killedForMemory: run.killedForMemory,
+      ms: run.ms,
+      peakTreeRss: run.peakTreeRss,
+      peakProcessRss: run.peakProcessRss ?? null,
+      peakProcesses: processList(run.peakProcesses),
+      phases: buildPhases(run.lines, run.ms),
+      lastLines: run.lines.slice(-15).map((line) => `${(line.ms / 1000).toFixed(1)} s  ${line.text}`),
+    },
+  };
+  const json = JSON.stringify(stopped, null, 2);
+  process.stdout.write(`## Benchmark stopped: ${error.message.split('\n')[0] ?? ''}\n\n\`\`\`json\n${json}\n\`\`\`\n`);
+  if (options.json) writeFileSync(options.json, `${json}\n`);
+  process.exitCode = 1;
+} finally {
+  if (options.keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

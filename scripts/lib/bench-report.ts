@@ -1,0 +1,253 @@
+/** The benchmark's result, its targets and the table it prints. */
+import type { BuildPhases } from './build-log.ts';
+import type { DirStats } from './dir-stats.ts';
+import type { ProcessRss } from './measure.ts';
+import type { ParseBench } from './parse-bench.ts';
+import type { QueryTiming, SearchProbe } from './search-probe.ts';
+import type { SyntheticArchive } from './synthetic.ts';
+
+/** One measured `astro build` (plus the Pagefind CLI when the build does not index). */
+export interface BuildRun {
+  /** Wall time of the whole step (build and index), ms. */
+  ms: number;
+  /** Wall time of `astro build` alone, ms. */
+  buildMs: number;
+  /** The Pagefind CLI's wall time when it ran after the build, else null. */
+  cliIndexMs: number | null;
+  /** Phases read from the build's output. */
+  phases: BuildPhases;
+  /** Peak summed RSS of the process tree, bytes (sampled every 200 ms). */
+  peakTreeRss: number;
+  /** Exact peak RSS of the largest process, bytes (GNU time), when known. */
+  peakProcessRss: number | null;
+  /** The build's processes at its tree peak, largest first: `name size`. */
+  peakProcesses: string[];
+}
+
+/** The baseline: a bare one-page-per-record Astro site and the Pagefind CLI. */
+export interface BaselineResult {
+  /** `astro build` of the baseline. */
+  build: BuildRun;
+  /** The Pagefind CLI over its output. */
+  index: { ms: number; peakTreeRss: number; peakProcessRss: number | null };
+  /** Build plus index, ms. */
+  totalMs: number;
+  /** Its output. */
+  dist: DirStats;
+  /** Its Pagefind bundle. */
+  pagefind: DirStats;
+  /** Astro's experimental incremental build on the baseline: a full build, then one record edited. */
+  incremental: { fullMs: number; editMs: number; rendered: number; restored: number } | null;
+}
+
+/** A target the benchmark is measured against. */
+export interface Target {
+  /** What is measured. */
+  name: string;
+  /** The measured value, formatted. */
+  value: string;
+  /** The limit, formatted. */
+  limit: string;
+  /** PASS, FAIL, or null when it could not be measured. */
+  pass: boolean | null;
+}
+
+/** Everything one benchmark run measured. */
+export interface BenchResult {
+  /** Items in the synthetic archive. */
+  articles: number;
+  /** Its PRNG seed. */
+  seed: number;
+  /** The archive written. */
+  archive: Omit<SyntheticArchive, 'files'> & { files: number };
+  /** Where it ran. */
+  machine: { cpus: number; memoryGb: number; node: string; date: string; loadAverage: [number, number] };
+  /** Parse throughput. */
+  parse: ParseBench;
+  /** The full build from an empty cache. */
+  build: BuildRun;
+  /** Built output and its Pagefind bundle. */
+  dist: DirStats;
+  /** The Pagefind bundle. */
+  pagefind: DirStats;
+  /** Rebuild after one seed was edited (same cache), or null when skipped. */
+  rebuildEdit: BuildRun | null;
+  /** Rebuild after one seed was added (same cache), or null when skipped. */
+  rebuildAdd: BuildRun | null;
+  /** Search in the browser, or null when skipped. */
+  search: SearchProbe | null;
+  /** The baseline, or null when skipped. */
+  baseline: BaselineResult | null;
+  /** Targets with PASS/FAIL. */
+  targets: Target[];
+  /** How the numbers were taken. */
+  method: string[];
+}
+
+/** Seconds with one decimal. */
+export function seconds(ms: number | null): string {
+  return ms === null ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Bytes as MB (10^6) or GB (10^9). */
+export function size(bytes: number | null): string {
+  if (bytes === null) return 'n/a';
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The largest processes of a tree as `name size`. */
+export function processList(processes: readonly ProcessRss[]): string[] {
+  return processes.map((p) => `${p.name} ${size(p.rss)}`);
+}
+
+/** Bytes as kB. */
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1e3).toFixed(0)} kB`;
+}
+
+/** The larger of a run's two memory peaks. */
+export function peakRss(run: { peakTreeRss: number; peakProcessRss: number | null }): number {
+  return Math.max(run.peakTreeRss, run.peakProcessRss ?? 0);
+}
+
+/** Evaluates the targets of the scale issue against a result. */
+export function evaluateTargets(result: Omit<BenchResult, 'targets' | 'method'>): Target[] {
+  const { build, baseline, parse } = result;
+  const ratio = (value: number, limit: number): Target['pass'] => value <= limit;
+  const rebuild = (name: string, run: BuildRun | null): Target => ({
+    name,
+    value: run ? `${seconds(run.ms)} = ${((run.ms / build.ms) * 100).toFixed(0)}% of full` : 'skipped',
+    limit: '≤ 25% of full build',
+    pass: run ? ratio(run.ms / build.ms, 0.25) : null,
+  });
+  const peaks = [build, result.rebuildEdit, result.rebuildAdd].flatMap((run) => (run ? [peakRss(run)] : []));
+  return [
+    {
+      name: 'full build vs baseline',
+      value: baseline
+        ? `${(build.ms / baseline.totalMs).toFixed(2)}× (${seconds(build.ms)} / ${seconds(baseline.totalMs)})`
+        : 'skipped',
+      limit: '≤ 1.5×',
+      pass: baseline ? ratio(build.ms / baseline.totalMs, 1.5) : null,
+    },
+    {
+      name: `full build, ${result.articles} articles`,
+      value: seconds(build.ms),
+      limit: '≤ 120 s at 10k',
+      pass: result.articles === 10_000 ? ratio(build.ms, 120_000) : null,
+    },
+    {
+      name: 'peak RSS of the build',
+      value: size(Math.max(...peaks)),
+      limit: '≤ 4 GB',
+      pass: Math.max(...peaks) <= 4e9,
+    },
+    rebuild('rebuild, one seed edited', result.rebuildEdit),
+    rebuild('rebuild, one seed added', result.rebuildAdd),
+    {
+      name: 'parse vs bare remark-parse',
+      value: `${parse.ratio.toFixed(2)}× (${parse.ours.mbPerSecond.toFixed(1)} / ${parse.bare.mbPerSecond.toFixed(1)} MB/s)`,
+      limit: '≥ 0.8×',
+      pass: parse.ratio >= 0.8,
+    },
+  ];
+}
+
+/** A two-column Markdown table. */
+function table(rows: readonly (readonly [string, string])[]): string[] {
+  return ['| measure | value |', '| --- | --- |', ...rows.map(([name, value]) => `| ${name} | ${value} |`)];
+}
+
+/** A query timing as text. */
+function query(timing: QueryTiming | string): string {
+  return typeof timing === 'string'
+    ? timing
+    : `${timing.ms.toFixed(0)} ms, ${kilobytes(timing.bytes)}, ${timing.results} results ("${timing.query}")`;
+}
+
+/** A build's phases as text. */
+function phases(run: BuildRun): string {
+  const p = run.phases;
+  const index = run.cliIndexMs === null ? seconds(p.index) : `${seconds(run.cliIndexMs)} (Pagefind CLI)`;
+  return `startup ${seconds(p.startup)} · load ${seconds(p.load)} · render ${seconds(p.render)} · index ${index}`;
+}
+
+/** Renders the result as Markdown tables with PASS/FAIL per target. */
+export function renderReport(result: BenchResult): string {
+  const { build, archive, parse } = result;
+  const rows: [string, string][] = [
+    [
+      'archive',
+      `${archive.articles} items, ${archive.files} seeds, ${archive.days} days (${archive.first} – ${archive.last}), ${size(archive.bytes)}`,
+    ],
+    [
+      'parse: parseSeed',
+      `${parse.ours.mbPerSecond.toFixed(1)} MB/s (median of ${parse.rounds} rounds over ${size(parse.bytes)})`,
+    ],
+    ['parse: bare remark-parse', `${parse.bare.mbPerSecond.toFixed(1)} MB/s`],
+    ['parse ratio', `${parse.ratio.toFixed(2)}×`],
+    ['full build (cold cache)', `${seconds(build.ms)}: ${phases(build)}`],
+    ['pages built / indexed', `${build.phases.pagesBuilt ?? 'n/a'} / ${build.phases.indexedPages ?? 'n/a'}`],
+    ['peak RSS (process tree, sampled)', size(build.peakTreeRss)],
+    ['peak RSS (largest process, GNU time)', size(build.peakProcessRss)],
+    ['processes at the peak', build.peakProcesses.slice(0, 5).join(', ')],
+    ['dist', `${result.dist.files} files, ${size(result.dist.bytes)}`],
+    ['Pagefind index (dist/pagefind)', `${result.pagefind.files} files, ${size(result.pagefind.bytes)}`],
+  ];
+  for (const [name, run] of [
+    ['rebuild, one seed edited', result.rebuildEdit],
+    ['rebuild, one seed added', result.rebuildAdd],
+  ] as const) {
+    rows.push([
+      name,
+      run ? `${seconds(run.ms)}: ${phases(run)}; loader ${JSON.stringify(run.phases.loader)}` : 'skipped',
+    ]);
+  }
+  if (result.search) {
+    rows.push(['search page, cold query', query(result.search.uiCold)]);
+    const uiWarm = result.search.uiWarm;
+    rows.push(['search page, warm queries', typeof uiWarm === 'string' ? uiWarm : uiWarm.map(query).join('; ')]);
+    rows.push(['Pagefind API, cold query', query(result.search.apiCold)]);
+    const warm = result.search.apiWarm;
+    rows.push(['Pagefind API, warm queries', typeof warm === 'string' ? warm : warm.map(query).join('; ')]);
+  } else {
+    rows.push(['search in the browser', 'skipped']);
+  }
+  const base = result.baseline;
+  if (base) {
+    rows.push([
+      'baseline build + Pagefind CLI',
+      `${seconds(base.totalMs)} (astro build ${seconds(base.build.ms)}, pagefind ${seconds(base.index.ms)})`,
+    ]);
+    rows.push([
+      'baseline peak RSS (tree / largest process)',
+      `${size(peakRss(base.build))} build, ${size(peakRss(base.index))} index`,
+    ]);
+    rows.push([
+      'baseline dist / index',
+      `${base.dist.files} files, ${size(base.dist.bytes)} / ${size(base.pagefind.bytes)}`,
+    ]);
+    const inc = base.incremental;
+    rows.push([
+      'baseline with experimental.incrementalBuild',
+      inc
+        ? `full ${seconds(inc.fullMs)}, one record edited ${seconds(inc.editMs)} (${inc.rendered} rendered, ${inc.restored} restored)`
+        : 'n/a',
+    ]);
+  } else {
+    rows.push(['baseline', 'skipped']);
+  }
+  const verdict = (pass: boolean | null): string => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
+  return [
+    `## Benchmark: ${result.articles} articles (seed ${result.seed}), ${result.machine.cpus} CPUs, ${result.machine.memoryGb} GB, Node ${result.machine.node}, ${result.machine.date}, load average ${result.machine.loadAverage.map((l) => l.toFixed(1)).join(' → ')}`,
+    '',
+    ...table(rows),
+    '',
+    '| target | measured | limit | result |',
+    '| --- | --- | --- | --- |',
+    ...result.targets.map((t) => `| ${t.name} | ${t.value} | ${t.limit} | ${verdict(t.pass)} |`),
+    '',
+    ...result.method.map((line) => `- ${line}`),
+    '',
+  ].join('\n');
+}
