@@ -7,7 +7,7 @@
  * records. Prints a table with PASS/FAIL per target, then the result as JSON. A step whose
  * process tree passes --max-rss-gb is stopped, and the report says how far it got.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { buildPhases } from './lib/build-log.ts';
 import { dirStats } from './lib/dir-stats.ts';
 import { runMeasured, SAMPLE_MS, type MeasuredRun, type TimedLine } from './lib/measure.ts';
 import { benchParse, type ParseBench } from './lib/parse-bench.ts';
-import { probeSearch } from './lib/search-probe.ts';
+import { pagefindBundles, probeSearch } from './lib/search-probe.ts';
 import { addSyntheticPage, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
 
 /** The project root. */
@@ -116,7 +116,7 @@ async function buildSite(seedsDir: string, dist: string, cache: string): Promise
   });
   ensureOk('astro build', run);
   const phases = buildPhases(run.lines, run.ms);
-  const indexed = existsSync(join(dist, 'pagefind', 'pagefind.js'));
+  const indexed = pagefindBundles(dist).length > 0;
   const cli = indexed ? undefined : await pagefindCli(dist, ROOT);
   return {
     ms: run.ms + (cli?.ms ?? 0),
@@ -269,7 +269,7 @@ async function bench(work: string): Promise<BenchResult> {
       `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
       'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',
       'Baseline: a bare Astro site with one page per record (headline and paragraphs) read from JSON, then `npx pagefind --site dist`; same Astro, Node and Pagefind.',
-      'Search: the built site served by scripts/lib/static-server.ts on 127.0.0.1; bytes are what the server sent; the API figures load /pagefind/pagefind.js, search and load the top 10 results.',
+      'Search: the built site served by scripts/lib/static-server.ts on 127.0.0.1; bytes are what the server sent; the API figures load the Pagefind bundles the search page names (merging all but the first), search and load the top 10 results.',
     ],
   };
 }

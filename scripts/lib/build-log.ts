@@ -4,7 +4,7 @@
  * seeds into the data store) until `[content] Synced content`, render (types, Vite bundle and
  * static generation) until the `✓ Completed in` line that closes "generating static routes",
  * and index (the `astro:build:done` hooks: sitemap and Pagefind) until the Pagefind
- * integration's line with its page count (`[xinhua-pagefind] Pagefind read N HTML files …`).
+ * integration's summary line (`[xinhua-pagefind] Pagefind read N HTML files, indexed M pages …`).
  */
 import type { TimedLine } from './measure.ts';
 
@@ -36,7 +36,7 @@ const SYNC_START = /\[content\] Syncing content/u;
 const SYNC_END = /\[content\] Synced content/u;
 const GENERATING = /generating static routes/u;
 const GENERATED = /^\S+ ✓ Completed in/u;
-const INDEXED = /\[[\w-]*pagefind[\w-]*\]\D*(\d+)/iu;
+const INDEXED = /\[[\w-]*pagefind[\w-]*\] Pagefind read \d+ HTML files, indexed (\d+) pages/iu;
 const PAGES_BUILT = /\[build\] (\d+) page\(s\) built in/u;
 const RENDERED = /├─ .*\(\+[\d.]+m?s\)\s*$/u;
 const RESTORED = /├─ .*\(restored\)\s*$/u;

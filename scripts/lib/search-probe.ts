@@ -61,11 +61,33 @@ function sentBytes(server: StaticServer): number {
   return total;
 }
 
-/** In-page script: loads Pagefind (once per page), searches and loads the top 10 results' data. */
-function apiQuery(query: string): string {
+/**
+ * The Pagefind bundles of a built site, primary first: those its search page merges
+ * (`data-search-bundles`, one per year under `/pagefind/<year>/`), else the single bundle the
+ * Pagefind CLI writes at `/pagefind/`. Empty when the site has no index.
+ */
+export function pagefindBundles(dist: string): string[] {
+  const page = join(dist, 'search', 'index.html');
+  const listed = existsSync(page) ? /data-search-bundles="([^"]*)"/u.exec(readFileSync(page, 'utf8'))?.[1] : undefined;
+  if (listed)
+    return listed
+      .split(' ')
+      .filter(Boolean)
+      .map((bundle) => `/pagefind/${bundle}/`);
+  return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? ['/pagefind/'] : [];
+}
+
+/** In-page script: loads Pagefind and merges the other bundles (once per page), searches and loads the top 10 results' data. */
+function apiQuery(query: string, bundles: readonly string[]): string {
   return `(async () => {
     const start = performance.now();
-    const pagefind = await import('/pagefind/pagefind.js');
+    const [primary, ...others] = ${JSON.stringify(bundles)};
+    globalThis.probePagefind ??= (async () => {
+      const pagefind = await import(primary + 'pagefind.js');
+      for (const bundle of others) await pagefind.mergeIndex(bundle);
+      return pagefind;
+    })();
+    const pagefind = await globalThis.probePagefind;
     const search = await pagefind.search(${JSON.stringify(query)});
     await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
     return { ms: performance.now() - start, results: search.results.length };
@@ -75,8 +97,8 @@ function apiQuery(query: string): string {
 /** Probes search on the site built in `dist`. */
 export async function probeSearch(dist: string, options: SearchProbeOptions): Promise<SearchProbe> {
   const noBundle = 'n/a (no Pagefind bundle in dist/pagefind)';
-  if (!existsSync(join(dist, 'pagefind', 'pagefind.js')))
-    return { uiCold: noBundle, uiWarm: noBundle, apiCold: noBundle, apiWarm: noBundle };
+  const bundles = pagefindBundles(dist);
+  if (bundles.length === 0) return { uiCold: noBundle, uiWarm: noBundle, apiCold: noBundle, apiWarm: noBundle };
   const [first = '', ...rest] = options.queries;
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -116,7 +138,7 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
     await page.goto(`${server.origin}/robots.txt`);
     const measure = async (query: string): Promise<QueryTiming> => {
       const before = sentBytes(server);
-      const { ms, results } = await page.evaluate<{ ms: number; results: number }>(apiQuery(query));
+      const { ms, results } = await page.evaluate<{ ms: number; results: number }>(apiQuery(query, bundles));
       return { query, ms, bytes: sentBytes(server) - before, results };
     };
     const apiCold = await measure(first);

@@ -18,7 +18,10 @@ function base(): string {
 /** Loads Pagefind's highlight script and marks the terms named in the URL, if any. */
 export async function highlightFromUrl(): Promise<void> {
   if (new URLSearchParams(window.location.search).getAll(HIGHLIGHT_PARAM).length === 0) return;
-  const url = `${base()}pagefind/pagefind-highlight.js`;
+  // Every bundle ships the script; the page's own bundle is the one its index loaded.
+  const bundle = document.querySelector<HTMLElement>('[data-search-bundle]')?.dataset.searchBundle;
+  if (!bundle) return;
+  const url = `${base()}pagefind/${bundle}/pagefind-highlight.js`;
   const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as HighlightModule;
   // The site's own `mark` style applies; Pagefind's inline style would break the CSP.
   new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: null });

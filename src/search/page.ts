@@ -16,13 +16,22 @@ const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL :
 
 let pagefind: Promise<PagefindApi> | undefined;
 
-/** Loads Pagefind's search API once. */
-function loadPagefind(): Promise<PagefindApi> {
-  pagefind ??= (import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`) as Promise<PagefindApi>).then(async (api) => {
-    await api.options({ baseUrl: BASE, excerptLength: 30 });
+/**
+ * Loads Pagefind's search API once: the first bundle the form names (the newest year) is the
+ * primary index, and the others are merged into it (one bundle per year, see
+ * `src/site/search-bundles.ts`).
+ */
+function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    const [primary, ...others] = bundles;
+    if (!primary) throw new Error('The search page names no index bundle.');
+    const options = { baseUrl: BASE, excerptLength: 30 };
+    const api = (await import(/* @vite-ignore */ `${BASE}pagefind/${primary}/pagefind.js`)) as PagefindApi;
+    await api.options(options);
+    for (const bundle of others) await api.mergeIndex(`${BASE}pagefind/${bundle}/`, options);
     await api.init();
     return api;
-  });
+  })();
   return pagefind;
 }
 
@@ -34,6 +43,7 @@ function required<T extends Element>(selector: string, kind: new () => T): T {
 }
 
 const form = required('#search-form', HTMLFormElement);
+const bundles = (form.dataset.searchBundles ?? '').split(' ').filter(Boolean);
 const input = required('#q', HTMLInputElement);
 const status = required('#search-status', HTMLElement);
 const list = required('#search-results', HTMLOListElement);
@@ -110,7 +120,7 @@ async function run(): Promise<void> {
   status.textContent = '正在检索…';
   status.dataset.state = 'busy';
   try {
-    const outcome = await searchArchive(await loadPagefind(), {
+    const outcome = await searchArchive(await loadPagefind(bundles), {
       query: state.q,
       filters: state.filters,
       sort: state.sort,

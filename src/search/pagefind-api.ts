@@ -1,5 +1,5 @@
 /**
- * The part of Pagefind's browser API (`/pagefind/pagefind.js`) this site uses. Pagefind ships
+ * The part of Pagefind's browser API (`/pagefind/<bundle>/pagefind.js`) this site uses. Pagefind ships
  * no types for its browser bundle, so they are declared here from its documentation.
  */
 
@@ -73,10 +73,12 @@ export interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
-/** The module `/pagefind/pagefind.js`. */
+/** The module `/pagefind/<bundle>/pagefind.js`. */
 export interface PagefindApi {
   /** Sets options before the first search (`baseUrl`, `excerptLength`, …). */
   options: (options: Record<string, unknown>) => Promise<void>;
+  /** Adds another bundle (its folder URL) to the searched index; takes the same options. */
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
   /** Loads the index metadata (otherwise done by the first search). */
   init: () => Promise<void>;
   /** Searches; `null` lists every page that passes the filters. */

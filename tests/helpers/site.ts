@@ -8,7 +8,7 @@ import { fixtureCases } from './fixtures.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The three printed pages of the fixtures: the real seed and two other pages. */
-export const PAGE_FIXTURES = ['real-seed', 'spring-farming', 'international'];
+export const PAGE_FIXTURES = ['real-seed', 'spring-farming', 'international', 'earlier-year'];
 
 /**
  * Copies fixture seeds into `dir`: each case's `seed.txt` under its case file name, and any other

@@ -14,12 +14,17 @@ const LOG: [number, string][] = [
   [4200, '12:00:05   ├─ /articles/a-2/index.html (restored) '],
   [9000, '12:00:09 ✓ Completed in 5.00s.'],
   [9100, '12:00:09 [build] ✓ Completed in 5.10s.'],
-  [12000, '12:00:12 [xinhua-pagefind] Pagefind read 12 HTML files and wrote its index to /tmp/dist/pagefind/'],
+  [11000, '12:00:11 [xinhua-pagefind] Bundle 2026: 9 pages'],
+  [12000, '12:00:12 [xinhua-pagefind] Bundle 2025: 3 pages'],
+  [
+    12000,
+    '12:00:12 [xinhua-pagefind] Pagefind read 14 HTML files, indexed 12 pages in 2 bundles and wrote its index to /tmp/dist/pagefind/',
+  ],
   [12100, '12:00:12 [build] 14 page(s) built in 11.2s'],
 ];
 
 describe('build log phases', () => {
-  it('splits a build at the lines Astro prints', () => {
+  it('splits a build at the lines Astro prints, the index phase ending at the summary after every bundle', () => {
     const phases = buildPhases(
       LOG.map(([ms, text]) => ({ ms, text })),
       12500,

@@ -126,6 +126,15 @@ describe('the search page in a browser', () => {
     expect(site.records.find((r) => r.id === ids[0])?.headline).toContain('天宫画展');
   });
 
+  it('searches every year: items of the 2025 and 2026 bundles come back in one ranked list', async () => {
+    const query = '专家表示';
+    const truth = truthOf(site.records, query);
+    const years = new Set(truth.map((id) => site.records.find((r) => r.id === id)?.date?.slice(0, 4)));
+    expect(years).toEqual(new Set(['2025', '2026']));
+    const ids = await searchPage(page, site.server.origin, query);
+    expect(new Set(ids.slice(0, truth.length))).toEqual(new Set(truth));
+  });
+
   it('turns full-width letters and digits into half-width ones', async () => {
     const ids = await searchPage(page, site.server.origin, '２０２６');
     expect(ids.length).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ function fakePagefind(
     loads: 0,
     options: () => Promise.resolve(),
     init: () => Promise.resolve(),
+    mergeIndex: () => Promise.resolve(),
     filters: () => Promise.resolve({}),
     search: (term: string | null, options?: PagefindSearchOptions) => {
       api.calls.push({ term, ...(options ? { options } : {}) });

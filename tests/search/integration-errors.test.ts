@@ -1,11 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** What the mocked Pagefind answers, step by step. */
 const answers = {
   created: { errors: [] as string[] },
-  added: { errors: [] as string[], page_count: 3 },
+  added: { errors: [] as string[] },
   written: { errors: [] as string[], outputPath: '/site/pagefind' },
 };
 const close = vi.fn(() => Promise.resolve(null));
@@ -18,7 +21,7 @@ vi.mock('pagefind', () => ({
         answers.created.errors.length > 0
           ? undefined
           : {
-              addDirectory: () => Promise.resolve(answers.added),
+              addHTMLFile: () => Promise.resolve(answers.added),
               writeFiles: () => Promise.resolve(answers.written),
             },
     }),
@@ -28,12 +31,23 @@ vi.mock('pagefind', () => ({
 const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
-/** Runs the hook with a silent logger. */
+/** A built site of one article page of 2026. */
+const site = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-errors-'));
+mkdirSync(join(site, 'articles', 'a'), { recursive: true });
+writeFileSync(
+  join(site, 'articles', 'a', 'index.html'),
+  '<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="2026"><h1>题</h1></article></body></html>',
+);
+afterAll(() => {
+  rmSync(site, { recursive: true, force: true });
+});
+
+/** Runs the hook on the site with a silent logger. */
 async function runHook(): Promise<void> {
   const hook = pagefindIndex().hooks['astro:build:done'];
   if (!hook) throw new Error('the integration has no astro:build:done hook');
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  await hook({ dir: pathToFileURL('/site/'), logger } as unknown as Parameters<BuildDone>[0]);
+  await hook({ dir: pathToFileURL(`${site}/`), logger } as unknown as Parameters<BuildDone>[0]);
 }
 
 beforeEach(() => {
@@ -52,7 +66,7 @@ describe('the Pagefind integration when Pagefind reports errors', () => {
 
   it('fails with the reason when pages cannot be read, and closes Pagefind', async () => {
     answers.added.errors = ['bad HTML in a.html'];
-    await expect(runHook()).rejects.toThrow(/could not index the pages in .*: bad HTML in a\.html/u);
+    await expect(runHook()).rejects.toThrow(/could not index .*index\.html: bad HTML in a\.html/u);
     expect(close).toHaveBeenCalledOnce();
   });
 

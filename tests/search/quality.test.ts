@@ -6,6 +6,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagefindBundles } from '../../scripts/lib/search-probe.ts';
 import { pickQueries, score, truthOf } from './queries.ts';
 import { openSearchSite, searchPage, stockSearch, type SearchSite } from './site.ts';
 
@@ -61,7 +62,7 @@ describe('search quality on the fixture pages', () => {
 
     const ours = (query: string) => searchPage(page, site.server.origin, query);
     await page.goto(`${site.server.origin}/search/`);
-    const stock = (query: string) => stockSearch(page, query);
+    const stock = (query: string) => stockSearch(page, query, pagefindBundles(site.dist));
     const rows = {
       'ours, simplified': await measure(simplified, ours),
       'ours, traditional': await measure(traditional, ours),

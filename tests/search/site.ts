@@ -74,12 +74,21 @@ export async function searchPage(page: Page, origin: string, query: string): Pro
   return hrefs.map(idOfHref);
 }
 
-/** Stock Pagefind: the article ids of its results for `query`, in its order, through its JS API on `page`. */
-export async function stockSearch(page: Page, query: string): Promise<string[]> {
+/**
+ * Stock Pagefind: the article ids of its results for `query`, in its order, through its JS API on
+ * `page`, with the site's bundles merged as Pagefind documents it (`bundles`, primary first).
+ */
+export async function stockSearch(page: Page, query: string, bundles: readonly string[]): Promise<string[]> {
   // A string expression, so the test runner's transforms never reach the page.
   const urls = await page.evaluate<string[]>(
     `(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
+      const [primary, ...others] = ${JSON.stringify(bundles)};
+      globalThis.stockPagefind ??= (async () => {
+        const pagefind = await import(primary + 'pagefind.js');
+        for (const bundle of others) await pagefind.mergeIndex(bundle);
+        return pagefind;
+      })();
+      const pagefind = await globalThis.stockPagefind;
       const search = await pagefind.search(${JSON.stringify(query)});
       const data = await Promise.all((search ? search.results : []).map((result) => result.data()));
       return data.map((d) => d.url);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
@@ -24,6 +24,20 @@ describe('the built site', () => {
     }
     const all = JSON.parse(readFileSync(join(dist, 'api', 'articles.json'), 'utf8')) as { id: string }[];
     expect(all.map((r) => r.id).sort()).toEqual(articles.map((r) => r.id).sort());
+  });
+
+  it('indexes each year in its own search bundle, and the search page merges exactly those', () => {
+    const listed = html('search').querySelector('#search-form')?.getAttribute('data-search-bundles')?.split(' ');
+    const years = new Set(articles.map((r) => r.date?.slice(0, 4) ?? 'undated'));
+    expect(new Set(listed)).toEqual(years);
+    expect(listed?.slice(0, 2)).toEqual(['2026', '2025']);
+    expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...years].sort());
+    for (const record of articles) {
+      const bundle = html(`articles/${record.id}`)
+        .querySelector('[data-pagefind-body]')
+        ?.getAttribute('data-search-bundle');
+      expect(bundle, record.id).toBe(record.date?.slice(0, 4) ?? 'undated');
+    }
   });
 
   it('gives every printed page, month, reporter and place its page', () => {
