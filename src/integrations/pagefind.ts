@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -11,17 +11,6 @@ export interface PagefindOptions {
   bundle?: string;
 }
 
-/** A built page to index. */
-interface IndexedPage {
-  /** The HTML file. */
-  file: string;
-  /** Its URL under the site's root, as Pagefind would derive it (`/articles/x/`). */
-  url: string;
-}
-
-/** Files added to the Pagefind service at once. */
-const BATCH = 32;
-
 /** Fails with Pagefind's own reasons when a response reports errors. */
 function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
@@ -29,55 +18,69 @@ function check(step: string, response: { errors: string[] }): void {
   }
 }
 
-/** `articles/x/index.html` → `/articles/x/`; `404.html` → `/404.html`. */
-function urlOf(relative: string): string {
-  const path = `/${relative.split(sep).join('/')}`;
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
-
 /**
- * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped by the
- * bundle they name (`data-search-bundle`, else the undated bundle), and how many files were read.
+ * The HTML files of the site (paths relative to it) that mark content to index
+ * (`data-pagefind-body`), grouped by the bundle they name (`data-search-bundle`, else the
+ * undated bundle), and how many files were read. The bundles' folder and hidden folders (where
+ * pages are staged) are skipped.
  */
-function pagesByBundle(site: string, skip: string): { read: number; bundles: Map<string, IndexedPage[]> } {
-  const bundles = new Map<string, IndexedPage[]>();
+function pagesByBundle(site: string, skip: string): { read: number; bundles: Map<string, string[]> } {
+  const bundles = new Map<string, string[]>();
   let read = 0;
   const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`))
+    .filter(
+      (relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`) && !relative.startsWith('.'),
+    )
     .sort();
   for (const relative of files) {
-    const file = join(site, relative);
-    const html = readFileSync(file, 'utf8');
+    const html = readFileSync(join(site, relative), 'utf8');
     read += 1;
     if (!html.includes('data-pagefind-body')) continue;
     const bundle = bundleOfHtml(html) ?? UNDATED_BUNDLE;
     const pages = bundles.get(bundle) ?? [];
-    pages.push({ file, url: urlOf(relative) });
+    pages.push(relative);
     bundles.set(bundle, pages);
   }
   return { read, bundles };
 }
 
-/** Indexes one bundle's pages in a fresh Pagefind service and writes the bundle to `outputPath`. */
-async function indexBundle(pages: readonly IndexedPage[], outputPath: string): Promise<void> {
+/** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */
+function stagePages(site: string, pages: readonly string[], stage: string): void {
+  for (const relative of pages) {
+    const target = join(stage, relative);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(site, relative), target);
+    } catch {
+      copyFileSync(join(site, relative), target);
+    }
+  }
+}
+
+/**
+ * Indexes one bundle's pages in a fresh Pagefind service and writes the bundle to `outputPath`.
+ * The pages are staged in a folder of their own so that Pagefind reads them itself, in parallel,
+ * with the URLs they have in the site.
+ */
+async function indexBundle(site: string, pages: readonly string[], stage: string, outputPath: string): Promise<void> {
   try {
+    stagePages(site, pages, stage);
     const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     check('start an index', created);
     const { index } = created;
     if (!index) throw new Error('Pagefind started no index and reported no error; run the build again.');
-    for (let i = 0; i < pages.length; i += BATCH) {
-      const batch = pages.slice(i, i + BATCH);
-      const added = await Promise.all(
-        batch.map(({ file, url }) => index.addHTMLFile({ url, content: readFileSync(file, 'utf8') })),
+    const added = await index.addDirectory({ path: stage });
+    check(`index the pages in ${stage}`, added);
+    if (added.page_count !== pages.length) {
+      throw new Error(
+        `Pagefind indexed ${added.page_count} of the ${pages.length} pages staged in ${stage}; build again.`,
       );
-      added.forEach((response, j) => {
-        check(`index ${batch[j]?.file ?? 'a page'}`, response);
-      });
     }
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
   } finally {
     // Closing ends Pagefind's service process, so the next bundle starts with its memory freed.
     await pagefind.close();
+    rmSync(stage, { recursive: true, force: true });
   }
 }
 
@@ -103,7 +106,7 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
         let indexed = 0;
         for (const name of orderBundles(bundles.keys())) {
           const pages = bundles.get(name) ?? [];
-          await indexBundle(pages, join(outputRoot, name));
+          await indexBundle(site, pages, join(site, `.${bundle}-${name}`), join(outputRoot, name));
           indexed += pages.length;
           logger.info(`Bundle ${name}: ${pages.length} pages`);
         }

@@ -5,7 +5,7 @@
  */
 import { buildHit, type Hit } from './hits.ts';
 import { isHan, normalizeQuery, queryTerms, widenTerm } from './normalize.ts';
-import type { PagefindApi, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
+import type { PagefindApi, PagefindData, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
 import { rank, type SortOrder } from './rank.ts';
 import { containsAll } from './text.ts';
 
@@ -52,14 +52,8 @@ function words(terms: readonly string[]): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** Runs `load` over `items`, a batch at a time, keeping their order. */
-async function loadAll<T, R>(items: readonly T[], load: (item: T) => Promise<R>, batch = 24): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += batch) {
-    out.push(...(await Promise.all(items.slice(i, i + batch).map(load))));
-  }
-  return out;
-}
+/** Candidates whose texts are loaded at once. */
+const BATCH = 24;
 
 /**
  * Candidates Pagefind's own search for `query` may miss: results of searches for the suffixes
@@ -82,47 +76,135 @@ async function widened(
   return [...suffixes, ...chars];
 }
 
-/** Runs a search through Pagefind and ranks phrase matches first (see the module comment). */
-export async function searchArchive(api: PagefindApi, request: SearchRequest): Promise<SearchOutcome> {
-  const query = await normalizeQuery(request.query);
-  const terms = queryTerms(query);
-  if (terms.length === 0) return { query, terms, hits: [], exactCount: 0, complete: true };
-  const filters = Object.fromEntries(Object.entries(request.filters ?? {}).filter(([, value]) => value));
-  const options: PagefindSearchOptions = Object.keys(filters).length > 0 ? { filters } : {};
+/** A result with where it came from. */
+interface Candidate {
+  /** Pagefind's result. */
+  result: PagefindResult;
+  /** Position among all candidates: Pagefind's order, widened results after the primary ones. */
+  order: number;
+  /** Found by Pagefind's own search for the query (not by a widened one). */
+  primary: boolean;
+}
 
-  const candidates = new Map<string, Candidate>();
-  const primary = (await api.search(query, options))?.results ?? [];
-  for (const result of primary) candidates.set(result.id, { result, order: candidates.size, primary: true });
-  for (const list of await widened(api, terms, options)) {
-    for (const result of list) {
-      if (!candidates.has(result.id)) candidates.set(result.id, { result, order: candidates.size, primary: false });
+/**
+ * One search, checked as far as the reader looks: candidates are loaded and checked for the
+ * phrase a batch at a time, in Pagefind's order, and the widened searches run only once
+ * Pagefind's own results are used up. In relevance order the phrase matches found so far are
+ * already in their final places, so the first page shows after a batch or two instead of after
+ * every candidate; a date order, or the scattered matches, need every candidate checked.
+ */
+export class ArchiveSearch {
+  /** The query after normalisation (half-width, simplified). */
+  readonly query: string;
+  /** Its terms. */
+  readonly terms: readonly string[];
+  readonly #api: PagefindApi;
+  readonly #options: PagefindSearchOptions;
+  readonly #sort: SortOrder;
+  readonly #maxLoads: number;
+  readonly #marks: string[];
+  readonly #hanWords: string[];
+  readonly #candidates: Candidate[] = [];
+  readonly #seen = new Set<string>();
+  readonly #exact: Hit[] = [];
+  readonly #scattered: Hit[] = [];
+  #checked = 0;
+  #widened = false;
+
+  private constructor(api: PagefindApi, query: string, request: SearchRequest) {
+    this.#api = api;
+    this.query = query;
+    this.terms = queryTerms(query);
+    const filters = Object.fromEntries(Object.entries(request.filters ?? {}).filter(([, value]) => value));
+    this.#options = Object.keys(filters).length > 0 ? { filters } : {};
+    this.#sort = request.sort ?? 'relevance';
+    this.#maxLoads = request.maxLoads ?? 300;
+    this.#marks = words(this.terms);
+    this.#hanWords = this.#marks.filter(isHan);
+  }
+
+  /** Starts a search: normalises the query and asks Pagefind for its own results. */
+  static async start(api: PagefindApi, request: SearchRequest): Promise<ArchiveSearch> {
+    const search = new ArchiveSearch(api, await normalizeQuery(request.query), request);
+    if (search.terms.length === 0) search.#widened = true;
+    else search.#add((await api.search(search.query, search.#options))?.results ?? [], true);
+    return search;
+  }
+
+  /** True when every candidate that will be checked has been. */
+  get done(): boolean {
+    return this.#widened && this.#checked >= Math.min(this.#candidates.length, this.#maxLoads);
+  }
+
+  /** False when more candidates were found than `maxLoads` allowed to check. */
+  get complete(): boolean {
+    return this.#candidates.length <= this.#maxLoads;
+  }
+
+  /** How many phrase matches were found so far. */
+  get exactCount(): number {
+    return this.#exact.length;
+  }
+
+  /** The results in their final order as far as they are known: all of them once `done`. */
+  get ready(): Hit[] {
+    if (this.done) return rank([...this.#exact, ...this.#scattered], this.#sort);
+    return this.#sort === 'relevance' ? [...this.#exact] : [];
+  }
+
+  /** Checks candidates until `count` results are ready or there is nothing left to check. */
+  async fill(count: number): Promise<void> {
+    while (!this.done && this.ready.length < count) await this.#step();
+  }
+
+  /** Adds new candidates, in order, skipping those already there. */
+  #add(results: readonly PagefindResult[], primary: boolean): void {
+    for (const result of results) {
+      if (this.#seen.has(result.id)) continue;
+      this.#seen.add(result.id);
+      this.#candidates.push({ result, order: this.#candidates.length, primary });
     }
   }
 
-  const maxLoads = request.maxLoads ?? 300;
-  const checked = [...candidates.values()].slice(0, maxLoads);
-  const loaded = await loadAll(checked, (candidate) => candidate.result.data());
-  const marks = words(terms);
-  const hanWords = marks.filter(isHan);
-  const hits: Hit[] = [];
-  checked.forEach((candidate, i) => {
-    const data = loaded[i];
-    if (!data) return;
-    const exact = containsAll(data.content, terms) || containsAll(data.meta.title ?? '', terms);
+  /** Checks the next batch of candidates, or runs the widened searches when none is left. */
+  async #step(): Promise<void> {
+    const end = Math.min(this.#checked + BATCH, this.#candidates.length, this.#maxLoads);
+    if (this.#checked >= end) {
+      for (const list of await widened(this.#api, this.terms, this.#options)) this.#add(list, false);
+      this.#widened = true;
+      return;
+    }
+    const batch = this.#candidates.slice(this.#checked, end);
+    const loaded = await Promise.all(batch.map((candidate) => candidate.result.data()));
+    batch.forEach((candidate, i) => {
+      const data = loaded[i];
+      if (data) this.#check(candidate, data);
+    });
+    this.#checked = end;
+  }
+
+  /** Keeps a candidate that holds the phrase, or (one of Pagefind's own) each of its words. */
+  #check(candidate: Candidate, data: PagefindData): void {
+    const title = data.meta.title ?? '';
+    const exact = containsAll(data.content, this.terms) || containsAll(title, this.terms);
     // A scattered match is one of Pagefind's own results that holds each Han word of the query in
     // its text (not only in metadata such as the printed page's label).
     const scattered =
-      candidate.primary &&
-      (hanWords.length === 0 || containsAll(`${data.content}\n${data.meta.title ?? ''}`, hanWords));
-    if (!exact && !scattered) return;
-    hits.push(buildHit(data, exact ? terms : marks, exact, candidate.order));
-  });
-  const ranked = rank(hits, request.sort ?? 'relevance');
+      candidate.primary && (this.#hanWords.length === 0 || containsAll(`${data.content}\n${title}`, this.#hanWords));
+    if (exact) this.#exact.push(buildHit(data, this.terms, true, candidate.order));
+    else if (scattered) this.#scattered.push(buildHit(data, this.#marks, false, candidate.order));
+  }
+}
+
+/** Runs a whole search through Pagefind, every candidate checked, and ranks phrase matches first. */
+export async function searchArchive(api: PagefindApi, request: SearchRequest): Promise<SearchOutcome> {
+  const search = await ArchiveSearch.start(api, request);
+  await search.fill(Infinity);
   return {
-    query,
-    terms,
-    hits: ranked,
-    exactCount: ranked.filter((hit) => hit.exact).length,
-    complete: candidates.size <= maxLoads,
+    query: search.query,
+    terms: [...search.terms],
+    hits: search.ready,
+    exactCount: search.exactCount,
+    complete: search.complete,
   };
 }

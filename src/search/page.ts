@@ -2,7 +2,8 @@
  * The search page: reads the state from the URL, searches as the reader types or changes a
  * filter, keeps the URL in step (`history.replaceState`), and renders the results.
  */
-import { searchArchive, type SearchOutcome } from './engine.ts';
+import { ArchiveSearch } from './engine.ts';
+import type { Hit } from './hits.ts';
 import type { PagefindApi } from './pagefind-api.ts';
 import { renderHit } from './render.ts';
 import { FILTER_KEYS, readState, writeState, type SearchState } from './state.ts';
@@ -79,37 +80,70 @@ function showState(state: SearchState): void {
   if (header) header.value = state.q;
 }
 
-let shown: SearchOutcome['hits'] = [];
+/** The search whose results are on the page, and whether only phrase matches are shown. */
+let current: { search: ArchiveSearch; state: SearchState } | undefined;
 let visible = 0;
 
-/** Appends the next page of results. */
-function showMore(): void {
-  const next = shown.slice(visible, visible + PAGE_SIZE);
-  list.append(...next.map(renderHit));
-  visible += next.length;
-  more.hidden = visible >= shown.length;
+/** The results of the current search that can be shown, in order. */
+function shownHits(): Hit[] {
+  if (!current) return [];
+  const ready = current.search.ready;
+  return current.state.exact ? ready.filter((hit) => hit.exact) : ready;
 }
 
-/** The status line for an outcome. */
-function describe(state: SearchState, outcome: SearchOutcome, count: number): string {
+/** The status line for the current search. */
+function describe(): string {
+  if (!current) return '';
+  const { search, state } = current;
   const typed = state.q.trim().replace(/\s+/gu, ' ');
   const quoted = `“${typed}”`;
-  const converted = outcome.query !== typed ? `（按“${outcome.query}”检索）` : '';
+  const converted = search.query !== typed ? `（按“${search.query}”检索）` : '';
+  const count = shownHits().length;
+  if (!search.done)
+    return `${quoted}${converted}：已找到 ${search.exactCount} 篇包含完整词句的稿件，按“显示更多结果”继续查找。`;
   if (count === 0) return `${quoted}${converted}：没有找到稿件。`;
-  const exact =
-    !state.exact && outcome.exactCount < count ? `，其中 ${outcome.exactCount} 篇包含完整词句，排在前面` : '';
-  const partial = outcome.complete ? '' : '（候选过多，只检查了一部分）';
+  const exact = !state.exact && search.exactCount < count ? `，其中 ${search.exactCount} 篇包含完整词句，排在前面` : '';
+  const partial = search.complete ? '' : '（候选过多，只检查了一部分）';
   return `${quoted}${converted}：找到 ${count} 篇${exact}。${partial}`;
 }
 
 let generation = 0;
 
-/** Runs the search for the form's state and shows the results. */
+/** Shows a failed search in the status line, unless a newer search has started. */
+function showError(run: number, error: unknown): void {
+  if (run !== generation) return;
+  status.textContent = `检索出错：${error instanceof Error ? error.message : String(error)}`;
+  status.dataset.state = 'error';
+}
+
+/**
+ * Checks candidates until a page more of results is ready (or none is left), appends them and
+ * updates the status; `run` is the search's generation, so a newer search wins.
+ */
+async function showMore(run: number): Promise<void> {
+  if (!current) return;
+  more.disabled = true;
+  status.dataset.state = 'busy';
+  const wanted = visible + PAGE_SIZE;
+  await current.search.fill(wanted);
+  if (run !== generation) return;
+  const next = shownHits().slice(visible, wanted);
+  list.append(...next.map(renderHit));
+  visible += next.length;
+  more.hidden = current.search.done && visible >= shownHits().length;
+  more.disabled = false;
+  status.textContent = describe();
+  status.dataset.state = 'done';
+}
+
+/** Runs the search for the form's state and shows the first page of results. */
 async function run(): Promise<void> {
   const state = formState();
   const params = writeState(state).toString();
   history.replaceState(null, '', params ? `?${params}` : window.location.pathname);
-  const current = ++generation;
+  const mine = ++generation;
+  current = undefined;
+  visible = 0;
   list.replaceChildren();
   more.hidden = true;
   if (!state.q.trim()) {
@@ -120,21 +154,16 @@ async function run(): Promise<void> {
   status.textContent = '正在检索…';
   status.dataset.state = 'busy';
   try {
-    const outcome = await searchArchive(await loadPagefind(bundles), {
+    const search = await ArchiveSearch.start(await loadPagefind(bundles), {
       query: state.q,
       filters: state.filters,
       sort: state.sort,
     });
-    if (current !== generation) return;
-    shown = state.exact ? outcome.hits.filter((hit) => hit.exact) : outcome.hits;
-    visible = 0;
-    showMore();
-    status.textContent = describe(state, outcome, shown.length);
-    status.dataset.state = 'done';
+    if (mine !== generation) return;
+    current = { search, state };
+    await showMore(mine);
   } catch (error) {
-    if (current !== generation) return;
-    status.textContent = `检索出错：${error instanceof Error ? error.message : String(error)}`;
-    status.dataset.state = 'error';
+    showError(mine, error);
   }
 }
 
@@ -155,7 +184,12 @@ input.addEventListener('input', runSoon);
 form.addEventListener('change', (event) => {
   if (event.target !== input) void run();
 });
-more.addEventListener('click', showMore);
+more.addEventListener('click', () => {
+  const mine = generation;
+  showMore(mine).catch((error: unknown) => {
+    showError(mine, error);
+  });
+});
 
 showState(readState(new URLSearchParams(window.location.search)));
 if (input.value.trim()) void run();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchArchive } from '../../src/search/engine.ts';
+import { ArchiveSearch, searchArchive } from '../../src/search/engine.ts';
 import type {
   PagefindApi,
   PagefindData,
@@ -111,6 +111,32 @@ describe('searching through Pagefind', () => {
     expect(api.loads).toBe(5);
     expect(outcome.hits).toHaveLength(5);
     expect(outcome.complete).toBe(false);
+  });
+
+  it('shows a first page of phrase matches after one batch, before the widened searches run', async () => {
+    const api = fakePagefind(Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, words: ['清明', '假期'] })));
+    const search = await ArchiveSearch.start(api, { query: '清明假期' });
+    await search.fill(20);
+    expect(api.loads).toBe(24);
+    expect(api.calls.map((call) => call.term)).toEqual(['清明假期']);
+    expect(search.done).toBe(false);
+    expect(search.ready.map((hit) => hit.url.split('?')[0]).slice(0, 3)).toEqual([
+      '/articles/p0/',
+      '/articles/p1/',
+      '/articles/p2/',
+    ]);
+    await search.fill(Infinity);
+    expect(search.done).toBe(true);
+    expect(search.ready).toHaveLength(100);
+    expect(api.calls.length).toBeGreaterThan(1);
+  });
+
+  it('checks every candidate before showing results in date order', async () => {
+    const api = fakePagefind(Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, words: ['清明', '假期'] })));
+    const search = await ArchiveSearch.start(api, { query: '清明假期', sort: 'newest' });
+    await search.fill(20);
+    expect(api.loads).toBe(50);
+    expect(search.done).toBe(true);
   });
 
   it('asks nothing for an empty query', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 /** What the mocked Pagefind answers, step by step. */
 const answers = {
   created: { errors: [] as string[] },
-  added: { errors: [] as string[] },
+  added: { errors: [] as string[], page_count: 1 },
   written: { errors: [] as string[], outputPath: '/site/pagefind' },
 };
 const close = vi.fn(() => Promise.resolve(null));
@@ -21,7 +21,7 @@ vi.mock('pagefind', () => ({
         answers.created.errors.length > 0
           ? undefined
           : {
-              addHTMLFile: () => Promise.resolve(answers.added),
+              addDirectory: () => Promise.resolve(answers.added),
               writeFiles: () => Promise.resolve(answers.written),
             },
     }),
@@ -66,7 +66,7 @@ describe('the Pagefind integration when Pagefind reports errors', () => {
 
   it('fails with the reason when pages cannot be read, and closes Pagefind', async () => {
     answers.added.errors = ['bad HTML in a.html'];
-    await expect(runHook()).rejects.toThrow(/could not index .*index\.html: bad HTML in a\.html/u);
+    await expect(runHook()).rejects.toThrow(/could not index the pages in .*: bad HTML in a\.html/u);
     expect(close).toHaveBeenCalledOnce();
   });
 

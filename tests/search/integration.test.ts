@@ -59,6 +59,10 @@ describe('the Pagefind integration', () => {
     expect(pagesIn('2026')).toEqual([2]);
     expect(pagesIn('2025')).toEqual([1]);
     expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(['2025', '2026']);
+    expect(
+      readdirSync(dir).filter((name) => name.startsWith('.')),
+      'staging folders left behind',
+    ).toEqual([]);
     expect(existsSync(join(dir, 'pagefind', '2026', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', '2025', 'pagefind-highlight.js'))).toBe(true);
     expect(logged.at(-1)).toMatch(/Pagefind read 4 HTML files, indexed 3 pages in 2 bundles/u);

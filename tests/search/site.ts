@@ -67,7 +67,11 @@ export async function searchPage(page: Page, origin: string, query: string): Pro
     throw new Error(`search for ${query} failed: ${(await page.locator('#search-status').textContent()) ?? ''}`);
   }
   const more = page.locator('#search-more');
-  while (await more.isVisible()) await more.click();
+  // Each press checks more candidates; the status is busy until the next page is shown.
+  while (await more.isVisible()) {
+    await more.click();
+    await page.locator('#search-status[data-state="done"], #search-status[data-state="error"]').waitFor();
+  }
   const hrefs = await page
     .locator('#search-results > li .item-title')
     .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
