@@ -63,25 +63,30 @@ describe('site workflow', () => {
   it('tests on Node 20 with the npm cache, Chromium, and npm test', () => {
     expect(step('test', uses('actions/checkout'))).toBeDefined();
     expect(step('test', uses('actions/setup-node'))?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
-    expect(step('test', runs('npm install'))).toBeDefined();
+    expect(step('test', runs('npm install --no-audit'))).toBeDefined();
     expect(step('test', runs('apt-get install'))?.run).toContain('chromium');
     expect(step('test', (s) => s.run === 'npm test')).toBeDefined();
   });
 
-  it('builds with the content cache keyed on the seeds, checks seeds, and uploads the Pages artifact', () => {
+  it('builds with node_modules cached on the lock file and the content cache on the seeds, checks seeds, and uploads the Pages artifact', () => {
     const steps = workflow.jobs.build?.steps ?? [];
-    const cache = step('build', uses('actions/cache'));
-    expect(cache?.with?.path).toBe('node_modules/.astro');
+    const caches = steps.filter(uses('actions/cache'));
+    expect(caches.map((c) => c.with?.path)).toEqual(['node_modules', '.cache/astro']);
+    expect(caches[0]?.with?.key).toContain("hashFiles('package-lock.json')");
+    const cache = caches[1];
     expect(cache?.with?.key).toContain("hashFiles('seeds/**')");
     expect(cache?.with?.key).toContain("'src/lib/**'");
     const pages = step('build', uses('actions/configure-pages'));
     expect(pages?.id).toBeTruthy();
     const build = step('build', (s) => s.run === 'npm run build');
+    expect(build?.env?.ASTRO_CACHE_DIR).toBe(cache?.with?.path);
     expect(build?.env?.SITE_URL).toContain(`steps.${pages?.id ?? ''}.outputs.`);
     expect(build?.env?.BASE_PATH).toContain(`steps.${pages?.id ?? ''}.outputs.base_path`);
     const order = (match: (s: Step) => boolean): number => steps.findIndex(match);
-    expect(order(runs('npm install'))).toBeLessThan(order(uses('actions/cache')));
-    expect(order(uses('actions/cache'))).toBeLessThan(order((s) => s.run === 'npm run build'));
+    const restores = (path: string) => (s: Step) =>
+      s.uses?.startsWith('actions/cache') === true && s.with?.path === path;
+    expect(order(restores('node_modules'))).toBeLessThan(order(runs('npm install --no-audit')));
+    expect(order(restores('.cache/astro'))).toBeLessThan(order((s) => s.run === 'npm run build'));
     expect(order((s) => s.run === 'npm run check')).toBeGreaterThan(-1);
     expect(order((s) => s.run === 'npm run check')).toBeLessThan(order((s) => s.run === 'npm run build'));
     expect(step('build', uses('actions/upload-pages-artifact'))?.with?.path).toBe('dist');
