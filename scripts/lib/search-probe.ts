@@ -2,7 +2,7 @@
  * Search as a reader meets it: the built site served on localhost, queried in headless
  * Chromium. Measures bytes sent by the server and time for a cold query (fresh browser
  * context) and warm queries, through the site's search page when it has a search UI
- * (`/search/?q=…`, same context) and through the Pagefind JS API (same page).
+ * (`/search/?q=…`, then queries typed into it) and through the Pagefind JS API (same page).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export interface QueryTiming {
 export interface SearchProbe {
   /** Cold query through the search page (`/search/?q=…`), waiting for a result element. */
   uiCold: QueryTiming | string;
-  /** Later queries through the search page in the same browser context (`/search/?q=…` again). */
+  /** Later queries typed into the same search page and submitted, timed until their first result shows. */
   uiWarm: QueryTiming[] | string;
   /** Cold query through the Pagefind JS API in a fresh browser context. */
   apiCold: QueryTiming | string;
@@ -108,10 +108,17 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
     if (hasSearchUi(dist)) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const measure = async (query: string): Promise<QueryTiming> => {
+      // Cold: open `/search/?q=…` in a fresh context. Warm: type the next query into the same
+      // page and submit it, as a reader does; timed until its first result shows.
+      const measure = async (query: string, cold: boolean): Promise<QueryTiming> => {
         const before = sentBytes(server);
         const start = performance.now();
-        await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+        if (cold) {
+          await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+        } else {
+          await page.locator('#q').fill(query);
+          await page.locator('#q').press('Enter');
+        }
         await page.waitForSelector(options.resultSelector, { timeout: 60_000 });
         const ms = performance.now() - start;
         return {
@@ -122,9 +129,9 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
         };
       };
       try {
-        uiCold = await measure(first);
+        uiCold = await measure(first, true);
         uiWarm = [];
-        for (const query of rest) uiWarm.push(await measure(query));
+        for (const query of rest) uiWarm.push(await measure(query, false));
       } catch (error) {
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
         uiCold = typeof uiCold === 'string' ? `n/a (no "${options.resultSelector}" appeared: ${reason})` : uiCold;

@@ -52,7 +52,8 @@ function words(terms: readonly string[]): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** Candidates whose texts are loaded at once. */
+/** Candidates whose texts are loaded at once: fewer in the first batch, so that the first results show sooner. */
+const FIRST_BATCH = 8;
 const BATCH = 24;
 
 /**
@@ -168,7 +169,8 @@ export class ArchiveSearch {
 
   /** Checks the next batch of candidates, or runs the widened searches when none is left. */
   async #step(): Promise<void> {
-    const end = Math.min(this.#checked + BATCH, this.#candidates.length, this.#maxLoads);
+    const size = this.#checked === 0 ? FIRST_BATCH : BATCH;
+    const end = Math.min(this.#checked + size, this.#candidates.length, this.#maxLoads);
     if (this.#checked >= end) {
       for (const list of await widened(this.#api, this.terms, this.#options)) this.#add(list, false);
       this.#widened = true;

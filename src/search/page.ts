@@ -117,20 +117,25 @@ function showError(run: number, error: unknown): void {
 }
 
 /**
- * Checks candidates until a page more of results is ready (or none is left), appends them and
- * updates the status; `run` is the search's generation, so a newer search wins.
+ * Shows a page more of results, appending them as each batch of candidates is checked (so the
+ * first ones show before the page is full), and updates the status; `run` is the search's
+ * generation, so a newer search wins.
  */
 async function showMore(run: number): Promise<void> {
   if (!current) return;
+  const { search } = current;
   more.disabled = true;
   status.dataset.state = 'busy';
   const wanted = visible + PAGE_SIZE;
-  await current.search.fill(wanted);
-  if (run !== generation) return;
-  const next = shownHits().slice(visible, wanted);
-  list.append(...next.map(renderHit));
-  visible += next.length;
-  more.hidden = current.search.done && visible >= shownHits().length;
+  for (;;) {
+    const next = shownHits().slice(visible, wanted);
+    list.append(...next.map(renderHit));
+    visible += next.length;
+    if (visible >= wanted || search.done) break;
+    await search.fill(visible + 1);
+    if (run !== generation) return;
+  }
+  more.hidden = search.done && visible >= shownHits().length;
   more.disabled = false;
   status.textContent = describe();
   status.dataset.state = 'done';
@@ -193,4 +198,8 @@ more.addEventListener('click', () => {
 
 showState(readState(new URLSearchParams(window.location.search)));
 if (input.value.trim()) void run();
-else status.dataset.state = 'idle';
+else {
+  status.dataset.state = 'idle';
+  // Load the index while the reader types the first query; a failure shows when they search.
+  loadPagefind(bundles).catch(() => undefined);
+}

@@ -113,11 +113,13 @@ describe('searching through Pagefind', () => {
     expect(outcome.complete).toBe(false);
   });
 
-  it('shows a first page of phrase matches after one batch, before the widened searches run', async () => {
+  it('has a first page of phrase matches after two small batches, before the widened searches run', async () => {
     const api = fakePagefind(Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, words: ['清明', '假期'] })));
     const search = await ArchiveSearch.start(api, { query: '清明假期' });
+    await search.fill(5);
+    expect(api.loads).toBe(8);
     await search.fill(20);
-    expect(api.loads).toBe(24);
+    expect(api.loads).toBe(8 + 24);
     expect(api.calls.map((call) => call.term)).toEqual(['清明假期']);
     expect(search.done).toBe(false);
     expect(search.ready.map((hit) => hit.url.split('?')[0]).slice(0, 3)).toEqual([
