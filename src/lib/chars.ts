@@ -21,9 +21,9 @@ export const PAD = '[\\s\\u3000\\u00a0]';
 /** Separators between names in a credit: spaces, ideographic space, `、`, `，`, `,`. */
 export const NAME_SEPARATOR = /[\s\u3000\u00a0、，,]+/u;
 
-/** Removes leading and trailing padding (including U+3000 and NBSP). */
+/** Removes leading and trailing padding (including U+3000 and NBSP, which `trim` counts as white space). */
 export function trimPad(text: string): string {
-  return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, '');
+  return text.trim();
 }
 
 /** The Han characters of a string, in order. */
