@@ -1,7 +1,8 @@
 /**
  * `npm run screenshot [-- <out dir>]`: screenshots of the built site (`dist/`) in headless
- * Chromium — the home, a printed page, an article, and the article at phone width — so the
- * pages can be looked at as a reader sees them. CJK glyphs need a CJK font installed
+ * Chromium — the home, a printed page, an article, the article at phone width, a month and
+ * the search page with results (`QUERY`, default 京津冀, also at phone width) — so the pages
+ * can be looked at as a reader sees them. CJK glyphs need a CJK font installed
  * (Debian: fonts-noto-cjk).
  */
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -14,7 +15,9 @@ const out = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 const firstDir = (dir: string): string => readdirSync(join(dist, dir)).sort()[0] ?? '';
 const article = process.env.ARTICLE ?? firstDir('articles');
-const shots = [
+const search = `/search/?q=${encodeURIComponent(process.env.QUERY ?? '京津冀')}`;
+/** A page to shoot; `ready` is an element to wait for before the shot. */
+const shots: { name: string; path: string; width: number; ready?: string }[] = [
   { name: 'home', path: '/', width: 1280 },
   { name: 'page', path: `/pages/${firstDir('pages')}/`, width: 1280 },
   { name: 'article', path: `/articles/${article}/`, width: 1280 },
@@ -24,6 +27,8 @@ const shots = [
     path: `/archive/${firstDir('archive')}/${readdirSync(join(dist, 'archive', firstDir('archive'))).sort()[0] ?? ''}/`,
     width: 1280,
   },
+  { name: 'search', path: search, width: 1280, ready: '#search-status[data-state="done"]' },
+  { name: 'search-phone', path: search, width: 390, ready: '#search-status[data-state="done"]' },
 ];
 
 const server = await serveStatic(dist);
@@ -37,6 +42,7 @@ try {
         deviceScaleFactor: 1,
       });
       await page.goto(server.origin + shot.path);
+      if (shot.ready) await page.locator(shot.ready).waitFor();
       const file = join(out, `${shot.name}${scheme === 'dark' ? '-dark' : ''}.png`);
       await page.screenshot({ path: file, fullPage: shot.width < 800 });
       process.stdout.write(`${file}\n`);
