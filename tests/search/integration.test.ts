@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
+type ConfigDone = NonNullable<AstroIntegration['hooks']['astro:config:done']>;
 
 const made: string[] = [];
 const logged: string[] = [];
@@ -17,11 +27,27 @@ const logger = {
   debug: () => undefined,
 };
 
-/** Runs the integration's build:done hook on a folder, as `astro build` would. */
-async function runHook(dir: string): Promise<void> {
-  const hook = pagefindIndex().hooks['astro:build:done'];
+/** Runs the integration's hooks on a folder as `astro build` would, with Astro's cache in `cacheDir` if given. */
+async function runHook(dir: string, cacheDir?: string): Promise<void> {
+  const { hooks } = pagefindIndex();
+  if (cacheDir) {
+    const config = { cacheDir: pathToFileURL(`${cacheDir}/`) };
+    await hooks['astro:config:done']?.({ config, logger } as unknown as Parameters<ConfigDone>[0]);
+  }
+  const hook = hooks['astro:build:done'];
   if (!hook) throw new Error('the integration has no astro:build:done hook');
   await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
+}
+
+/** Every file under `dir` with its bytes, by relative path. */
+function snapshot(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  return new Map(
+    files.flatMap((file) => {
+      const path = join(dir, file);
+      return statSync(path).isFile() ? [[file, readFileSync(path).toString('base64')] as const] : [];
+    }),
+  );
 }
 
 /** A temporary site folder with the given files. */
@@ -67,6 +93,38 @@ describe('the Pagefind integration', () => {
     expect(existsSync(join(dir, 'pagefind', '2025', 'pagefind-highlight.js'))).toBe(true);
     expect(logged.at(-1)).toMatch(/Pagefind read 4 HTML files, indexed 3 pages in 2 bundles/u);
   }, 60_000);
+
+  it('copies an unchanged year from the cache and indexes again only the year whose pages changed', async () => {
+    const article = (year: string, title: string) =>
+      `<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1></article></body></html>`;
+    const cache = siteWith({});
+    const dir = siteWith({
+      'articles/a/index.html': article('2026', '天宫画展'),
+      'articles/c/index.html': article('2025', '冬至时节'),
+    });
+    await runHook(dir, cache);
+    const first = snapshot(join(dir, 'pagefind'));
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(from the cache)'))).toHaveLength(2);
+    expect(snapshot(join(dir, 'pagefind'))).toEqual(first);
+
+    writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至时节话民俗'));
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+      'Bundle 2026: 1 pages, unchanged since the last build (from the cache)',
+      'Bundle 2025: 1 pages indexed',
+    ]);
+    const fresh = siteWith({
+      'articles/a/index.html': article('2026', '天宫画展'),
+      'articles/c/index.html': article('2025', '冬至时节话民俗'),
+    });
+    await runHook(fresh);
+    expect(snapshot(join(dir, 'pagefind')), 'the same bundles as a build without a cache').toEqual(
+      snapshot(join(fresh, 'pagefind')),
+    );
+  }, 120_000);
 
   it('puts pages that name no bundle in the undated one', async () => {
     const dir = siteWith({

@@ -1,0 +1,71 @@
+/**
+ * The built pages of each search bundle: found by the bundle their HTML names, fingerprinted so
+ * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
+
+/** The pages of one bundle. */
+export interface BundlePages {
+  /** The bundle's name: a year, or `undated`. */
+  name: string;
+  /** The HTML files, relative to the site, in path order. */
+  pages: string[];
+  /** SHA-256 of `salt` and every page's path and bytes: equal digests index to equal bundles. */
+  digest: string;
+}
+
+/** The bundles of a site and how many HTML files were read to find them. */
+export interface SiteBundles {
+  /** HTML files read. */
+  read: number;
+  /** The bundles, in the order the browser loads them (newest year first). */
+  bundles: BundlePages[];
+}
+
+/**
+ * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped by the
+ * bundle they name (`data-search-bundle`, else the undated bundle). The folder `skip` (the
+ * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
+ * digest: whatever else decides the index, such as Pagefind's version and options.
+ */
+export function findBundles(site: string, skip: string, salt: string): SiteBundles {
+  const found = new Map<string, { pages: string[]; hash: ReturnType<typeof createHash> }>();
+  const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`) && !relative.startsWith('.'),
+    )
+    .sort();
+  for (const relative of files) {
+    const html = readFileSync(join(site, relative));
+    if (!html.includes('data-pagefind-body')) continue;
+    const name = bundleOfHtml(html.toString('utf8')) ?? UNDATED_BUNDLE;
+    let bundle = found.get(name);
+    if (!bundle) {
+      bundle = { pages: [], hash: createHash('sha256').update(`${salt}\0`) };
+      found.set(name, bundle);
+    }
+    bundle.pages.push(relative);
+    bundle.hash.update(`${relative}\0`).update(html).update('\0');
+  }
+  const bundles = orderBundles(found.keys()).map((name) => {
+    const { pages, hash } = found.get(name) ?? { pages: [], hash: createHash('sha256') };
+    return { name, pages, digest: hash.digest('hex') };
+  });
+  return { read: files.length, bundles };
+}
+
+/** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */
+export function stagePages(site: string, pages: readonly string[], stage: string): void {
+  for (const relative of pages) {
+    const target = join(stage, relative);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(site, relative), target);
+    } catch {
+      copyFileSync(join(site, relative), target);
+    }
+  }
+}
