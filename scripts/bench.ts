@@ -45,6 +45,7 @@ const { values: options } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
     'result-selector': { type: 'string', default: '#search-results > li, #results a[href]' },
+    'done-selector': { type: 'string', default: '#search-status[data-state="done"]' },
     'max-rss-gb': { type: 'string', default: '16' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -226,7 +227,11 @@ async function bench(work: string): Promise<BenchResult> {
   let search = null;
   if (!options['skip-browser']) {
     log('search in headless Chromium');
-    search = await probeSearch(dist, { queries: QUERIES, resultSelector: options['result-selector'] });
+    search = await probeSearch(dist, {
+      queries: QUERIES,
+      resultSelector: options['result-selector'],
+      doneSelector: options['done-selector'],
+    });
   }
 
   let baseline: BaselineResult | null = null;

@@ -40,6 +40,8 @@ export interface SearchProbeOptions {
   queries: readonly string[];
   /** CSS selector of one search result on the search page. */
   resultSelector: string;
+  /** CSS selector that matches once the search page has shown a full page of results. */
+  doneSelector: string;
 }
 
 /** Whether the built search page loads Pagefind (in its HTML or a script it references). */
@@ -121,6 +123,8 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
         }
         await page.waitForSelector(options.resultSelector, { timeout: 60_000 });
         const ms = performance.now() - start;
+        // Results show batch by batch: count them, and the bytes, once the first page is complete.
+        await page.waitForSelector(options.doneSelector, { timeout: 60_000 });
         return {
           query,
           ms,

@@ -12,13 +12,22 @@ function paths(cacheDir: string, name: string): { folder: string; digest: string
   return { folder, digest: join(folder, 'digest'), files: join(folder, 'bundle') };
 }
 
-/** Copies the cached bundle `name` to `outputPath` if it was built from `digest`; true when it was. */
+/**
+ * Copies the cached bundle `name` to `outputPath` if it was built from `digest`; true when it
+ * was. A cache entry that cannot be read whole is ignored, and the bundle is indexed again.
+ */
 export function restoreBundle(cacheDir: string, name: string, digest: string, outputPath: string): boolean {
   const cached = paths(cacheDir, name);
-  if (!existsSync(cached.digest) || readFileSync(cached.digest, 'utf8') !== digest) return false;
-  rmSync(outputPath, { recursive: true, force: true });
-  cpSync(cached.files, outputPath, { recursive: true });
-  return true;
+  if (!existsSync(cached.digest) || !existsSync(cached.files)) return false;
+  if (readFileSync(cached.digest, 'utf8') !== digest) return false;
+  try {
+    rmSync(outputPath, { recursive: true, force: true });
+    cpSync(cached.files, outputPath, { recursive: true });
+    return true;
+  } catch {
+    rmSync(outputPath, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** Keeps the bundle written at `outputPath` as the cached bundle `name`, built from `digest`. */

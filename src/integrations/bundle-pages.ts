@@ -7,6 +7,12 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'no
 import { dirname, join, sep } from 'node:path';
 import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 
+/** An element that marks content to index. */
+const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
+
+/** A reference to a built asset: `src="/_astro/…"` or `href="/base/_astro/…"`. */
+const ASSET_URL = /(?:src|href)="[^"]*\/_astro\/[^"]*"/gu;
+
 /** The pages of one bundle. */
 export interface BundlePages {
   /** The bundle's name: a year, or `undated`. */
@@ -32,27 +38,29 @@ export interface SiteBundles {
  * digest: whatever else decides the index, such as Pagefind's version and options.
  */
 export function findBundles(site: string, skip: string, salt: string): SiteBundles {
-  const found = new Map<string, { pages: string[]; hash: ReturnType<typeof createHash> }>();
+  const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
   const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
     .filter(
       (relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`) && !relative.startsWith('.'),
     )
     .sort();
   for (const relative of files) {
-    const html = readFileSync(join(site, relative));
-    if (!html.includes('data-pagefind-body')) continue;
-    const name = bundleOfHtml(html.toString('utf8')) ?? UNDATED_BUNDLE;
+    const html = readFileSync(join(site, relative), 'utf8');
+    if (!BODY.test(html)) continue;
+    const name = bundleOfHtml(html) ?? UNDATED_BUNDLE;
     let bundle = found.get(name);
     if (!bundle) {
-      bundle = { pages: [], hash: createHash('sha256').update(`${salt}\0`) };
+      bundle = { name, pages: [], digest: '', hash: createHash('sha256').update(`${salt}\0`) };
       found.set(name, bundle);
     }
     bundle.pages.push(relative);
-    bundle.hash.update(`${relative}\0`).update(html).update('\0');
+    // Built asset names (`/_astro/Base.1a2b3c.css`) change with any style or script edit but are
+    // nothing Pagefind indexes: leave them out, so such an edit re-indexes nothing.
+    bundle.hash.update(`${relative}\0${html.replace(ASSET_URL, '')}\0`);
   }
-  const bundles = orderBundles(found.keys()).map((name) => {
-    const { pages, hash } = found.get(name) ?? { pages: [], hash: createHash('sha256') };
-    return { name, pages, digest: hash.digest('hex') };
+  const bundles = orderBundles(found.keys()).flatMap((name) => {
+    const bundle = found.get(name);
+    return bundle ? [{ name, pages: bundle.pages, digest: bundle.hash.digest('hex') }] : [];
   });
   return { read: files.length, bundles };
 }

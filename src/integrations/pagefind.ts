@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +14,9 @@ export interface PagefindOptions {
 
 /** The language Pagefind indexes in: Chinese segmentation for every page. */
 const LANGUAGE = 'zh-cn';
+
+/** Pagefind's ready-made search interfaces, which the site does not use (it has its own page). */
+const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/u;
 
 /** Pagefind's version, which enters every bundle's digest: a new Pagefind indexes afresh. */
 function pagefindVersion(): string {
@@ -50,6 +53,9 @@ async function indexBundle(site: string, pages: readonly string[], stage: string
     // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
     rmSync(outputPath, { recursive: true, force: true });
     check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
+    for (const file of readdirSync(outputPath)) {
+      if (UNUSED.test(file)) rmSync(join(outputPath, file));
+    }
   } finally {
     // Closing ends Pagefind's service process, so the next bundle starts with its memory freed.
     await pagefind.close();

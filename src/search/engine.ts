@@ -35,13 +35,6 @@ export interface SearchOutcome {
   complete: boolean;
 }
 
-/** A result with where it came from. */
-interface Candidate {
-  result: PagefindResult;
-  order: number;
-  primary: boolean;
-}
-
 /** Splits a term into the words the browser's segmenter sees, for highlighting scattered matches. */
 function words(terms: readonly string[]): string[] {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -111,6 +104,7 @@ export class ArchiveSearch {
   readonly #scattered: Hit[] = [];
   #checked = 0;
   #widened = false;
+  #cut = false;
 
   private constructor(api: PagefindApi, query: string, request: SearchRequest) {
     this.#api = api;
@@ -139,7 +133,7 @@ export class ArchiveSearch {
 
   /** False when more candidates were found than `maxLoads` allowed to check. */
   get complete(): boolean {
-    return this.#candidates.length <= this.#maxLoads;
+    return !this.#cut && this.#candidates.length <= this.#maxLoads;
   }
 
   /** How many phrase matches were found so far. */
@@ -153,9 +147,12 @@ export class ArchiveSearch {
     return this.#sort === 'relevance' ? [...this.#exact] : [];
   }
 
-  /** Checks candidates until `count` results are ready or there is nothing left to check. */
-  async fill(count: number): Promise<void> {
-    while (!this.done && this.ready.length < count) await this.#step();
+  /**
+   * Checks candidates until `count` results are ready, there is nothing left to check, or
+   * `keepGoing` says no (asked between batches, so an abandoned search stops loading).
+   */
+  async fill(count: number, keepGoing: () => boolean = () => true): Promise<void> {
+    while (!this.done && this.ready.length < count && keepGoing()) await this.#step();
   }
 
   /** Adds new candidates, in order, skipping those already there. */
@@ -172,7 +169,9 @@ export class ArchiveSearch {
     const size = this.#checked === 0 ? FIRST_BATCH : BATCH;
     const end = Math.min(this.#checked + size, this.#candidates.length, this.#maxLoads);
     if (this.#checked >= end) {
-      for (const list of await widened(this.#api, this.terms, this.#options)) this.#add(list, false);
+      // At the limit already: more candidates could not be checked, so do not search for them.
+      if (this.#checked >= this.#maxLoads) this.#cut = true;
+      else for (const list of await widened(this.#api, this.terms, this.#options)) this.#add(list, false);
       this.#widened = true;
       return;
     }

@@ -20,7 +20,7 @@ let pagefind: Promise<PagefindApi> | undefined;
 /**
  * Loads Pagefind's search API once: the first bundle the form names (the newest year) is the
  * primary index, and the others are merged into it (one bundle per year, see
- * `src/site/search-bundles.ts`).
+ * `src/site/search-bundles.ts`). A failed load is undone, so the next search tries again.
  */
 function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
   pagefind ??= (async () => {
@@ -28,11 +28,20 @@ function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
     if (!primary) throw new Error('The search page names no index bundle.');
     const options = { baseUrl: BASE, excerptLength: 30 };
     const api = (await import(/* @vite-ignore */ `${BASE}pagefind/${primary}/pagefind.js`)) as PagefindApi;
-    await api.options(options);
-    for (const bundle of others) await api.mergeIndex(`${BASE}pagefind/${bundle}/`, options);
-    await api.init();
-    return api;
+    try {
+      await api.options(options);
+      for (const bundle of others) await api.mergeIndex(`${BASE}pagefind/${bundle}/`, options);
+      await api.init();
+      return api;
+    } catch (error) {
+      // Pagefind keeps the bundles merged so far: start from nothing next time.
+      await api.destroy();
+      throw error;
+    }
   })();
+  pagefind.catch(() => {
+    pagefind = undefined;
+  });
   return pagefind;
 }
 
@@ -127,16 +136,19 @@ async function showMore(run: number): Promise<void> {
   more.disabled = true;
   status.dataset.state = 'busy';
   const wanted = visible + PAGE_SIZE;
-  for (;;) {
-    const next = shownHits().slice(visible, wanted);
-    list.append(...next.map(renderHit));
-    visible += next.length;
-    if (visible >= wanted || search.done) break;
-    await search.fill(visible + 1);
-    if (run !== generation) return;
+  try {
+    for (;;) {
+      const next = shownHits().slice(visible, wanted);
+      list.append(...next.map(renderHit));
+      visible += next.length;
+      if (visible >= wanted || search.done) break;
+      await search.fill(visible + 1, () => run === generation);
+      if (run !== generation) return;
+    }
+  } finally {
+    more.disabled = false;
   }
   more.hidden = search.done && visible >= shownHits().length;
-  more.disabled = false;
   status.textContent = describe();
   status.dataset.state = 'done';
 }

@@ -79,6 +79,8 @@ export interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   /** Adds another bundle (its folder URL) to the searched index; takes the same options. */
   mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
+  /** Forgets the loaded and merged indexes, so that options and merges can start again. */
+  destroy: () => Promise<void>;
   /** Loads the index metadata (otherwise done by the first search). */
   init: () => Promise<void>;
   /** Searches; `null` lists every page that passes the filters. */

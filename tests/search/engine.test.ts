@@ -28,6 +28,7 @@ function fakePagefind(
     options: () => Promise.resolve(),
     init: () => Promise.resolve(),
     mergeIndex: () => Promise.resolve(),
+    destroy: () => Promise.resolve(),
     filters: () => Promise.resolve({}),
     search: (term: string | null, options?: PagefindSearchOptions) => {
       api.calls.push({ term, ...(options ? { options } : {}) });
@@ -131,6 +132,15 @@ describe('searching through Pagefind', () => {
     expect(search.done).toBe(true);
     expect(search.ready).toHaveLength(100);
     expect(api.calls.length).toBeGreaterThan(1);
+  });
+
+  it('stops checking between batches once the search is abandoned', async () => {
+    const api = fakePagefind(Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, words: ['清明', '假期'] })));
+    const search = await ArchiveSearch.start(api, { query: '清明假期', sort: 'newest' });
+    let batches = 0;
+    await search.fill(Infinity, () => (batches += 1) <= 2);
+    expect(api.loads).toBe(8 + 24);
+    expect(search.done).toBe(false);
   });
 
   it('checks every candidate before showing results in date order', async () => {

@@ -22,7 +22,11 @@ vi.mock('pagefind', () => ({
           ? undefined
           : {
               addDirectory: () => Promise.resolve(answers.added),
-              writeFiles: () => Promise.resolve(answers.written),
+              // Like Pagefind, writes the bundle folder when it reports no error.
+              writeFiles: ({ outputPath }: { outputPath: string }) => {
+                if (answers.written.errors.length === 0) mkdirSync(outputPath, { recursive: true });
+                return Promise.resolve(answers.written);
+              },
             },
     }),
   close,

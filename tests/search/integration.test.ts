@@ -91,12 +91,16 @@ describe('the Pagefind integration', () => {
     ).toEqual([]);
     expect(existsSync(join(dir, 'pagefind', '2026', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', '2025', 'pagefind-highlight.js'))).toBe(true);
+    expect(
+      readdirSync(join(dir, 'pagefind', '2026')).filter((name) => name.includes('-ui')),
+      'unused UI files',
+    ).toEqual([]);
     expect(logged.at(-1)).toMatch(/Pagefind read 4 HTML files, indexed 3 pages in 2 bundles/u);
   }, 60_000);
 
   it('copies an unchanged year from the cache and indexes again only the year whose pages changed', async () => {
-    const article = (year: string, title: string) =>
-      `<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1></article></body></html>`;
+    const article = (year: string, title: string, css = 'Base.x0.css') =>
+      `<html lang="zh-CN"><head><link rel="stylesheet" href="/_astro/${css}"></head><body><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1></article></body></html>`;
     const cache = siteWith({});
     const dir = siteWith({
       'articles/a/index.html': article('2026', '天宫画展'),
@@ -109,16 +113,29 @@ describe('the Pagefind integration', () => {
     expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(from the cache)'))).toHaveLength(2);
     expect(snapshot(join(dir, 'pagefind'))).toEqual(first);
 
+    const bundleLines = () => logged.filter((line) => line.startsWith('Bundle '));
+    // A new stylesheet name changes no indexed text: still from the cache.
+    writeFileSync(join(dir, 'articles/a/index.html'), article('2026', '天宫画展', 'Base.x1.css'));
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(bundleLines().every((line) => line.endsWith('(from the cache)'))).toBe(true);
+
+    // A cache entry cut short is indexed again rather than failing the build; a changed year too.
+    rmSync(join(cache, 'pagefind', '2026', 'bundle'), { recursive: true });
     writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至时节话民俗'));
     logged.length = 0;
     await runHook(dir, cache);
-    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+    expect(bundleLines()).toEqual(['Bundle 2026: 1 pages indexed', 'Bundle 2025: 1 pages indexed']);
+    writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至'));
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(bundleLines()).toEqual([
       'Bundle 2026: 1 pages, unchanged since the last build (from the cache)',
       'Bundle 2025: 1 pages indexed',
     ]);
     const fresh = siteWith({
       'articles/a/index.html': article('2026', '天宫画展'),
-      'articles/c/index.html': article('2025', '冬至时节话民俗'),
+      'articles/c/index.html': article('2025', '冬至'),
     });
     await runHook(fresh);
     expect(snapshot(join(dir, 'pagefind')), 'the same bundles as a build without a cache').toEqual(
