@@ -3,14 +3,8 @@
  * `{"articles": ArticleRecord[], "diagnostics": Diagnostic[]}` as JSON. Exit 0 without errors,
  * 1 with errors (with warnings too under `--strict`), 2 on a usage mistake.
  */
-import {
-  hasErrors,
-  listSeedFiles,
-  parseSeeds,
-  readSeedFile,
-  type Diagnostic,
-  type SeedInput,
-} from '../src/lib/index.ts';
+import { hasErrors, parseSeeds } from '../src/lib/index.ts';
+import { readSeeds } from './lib/read-seeds.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -23,15 +17,8 @@ if (paths.length === 0 || unknown.length > 0) {
   process.exit(2);
 }
 
-const listed = listSeedFiles(paths);
-const inputs: SeedInput[] = [];
-const diagnostics: Diagnostic[] = [...listed.diagnostics];
-for (const file of listed.files) {
-  const read = readSeedFile(file);
-  if ('content' in read) inputs.push(read);
-  else diagnostics.push(read);
-}
-const result = parseSeeds(inputs);
-diagnostics.push(...result.diagnostics);
+const read = readSeeds(paths);
+const result = parseSeeds(read.inputs);
+const diagnostics = [...read.diagnostics, ...result.diagnostics];
 process.stdout.write(`${JSON.stringify({ articles: result.articles, diagnostics }, null, 2)}\n`);
 process.exitCode = hasErrors(diagnostics, strict) ? 1 : 0;
