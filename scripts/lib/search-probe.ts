@@ -79,17 +79,24 @@ export function pagefindBundles(dist: string): string[] {
   return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? ['/pagefind/'] : [];
 }
 
-/** In-page script: loads Pagefind and merges the other bundles (once per page), searches and loads the top 10 results' data. */
+/**
+ * An in-page expression that loads Pagefind from `bundles` once per page (the first bundle, the
+ * others merged into it, as the search page does) and evaluates to its API.
+ */
+export function loadBundlesExpression(bundles: readonly string[]): string {
+  return `(globalThis.mergedPagefind ??= (async () => {
+    const [primary, ...others] = ${JSON.stringify(bundles)};
+    const pagefind = await import(primary + 'pagefind.js');
+    for (const bundle of others) await pagefind.mergeIndex(bundle);
+    return pagefind;
+  })())`;
+}
+
+/** In-page script: loads Pagefind (once per page), searches and loads the top 10 results' data. */
 function apiQuery(query: string, bundles: readonly string[]): string {
   return `(async () => {
     const start = performance.now();
-    const [primary, ...others] = ${JSON.stringify(bundles)};
-    globalThis.probePagefind ??= (async () => {
-      const pagefind = await import(primary + 'pagefind.js');
-      for (const bundle of others) await pagefind.mergeIndex(bundle);
-      return pagefind;
-    })();
-    const pagefind = await globalThis.probePagefind;
+    const pagefind = await ${loadBundlesExpression(bundles)};
     const search = await pagefind.search(${JSON.stringify(query)});
     await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
     return { ms: performance.now() - start, results: search.results.length };

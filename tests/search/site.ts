@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.ts';
+import { loadBundlesExpression } from '../../scripts/lib/search-probe.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { printedText, type ArticleRecord } from '../../src/lib/index.ts';
 import { buildSite, PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../helpers/site.ts';
@@ -86,13 +87,7 @@ export async function stockSearch(page: Page, query: string, bundles: readonly s
   // A string expression, so the test runner's transforms never reach the page.
   const urls = await page.evaluate<string[]>(
     `(async () => {
-      const [primary, ...others] = ${JSON.stringify(bundles)};
-      globalThis.stockPagefind ??= (async () => {
-        const pagefind = await import(primary + 'pagefind.js');
-        for (const bundle of others) await pagefind.mergeIndex(bundle);
-        return pagefind;
-      })();
-      const pagefind = await globalThis.stockPagefind;
+      const pagefind = await ${loadBundlesExpression(bundles)};
       const search = await pagefind.search(${JSON.stringify(query)});
       const data = await Promise.all((search ? search.results : []).map((result) => result.data()));
       return data.map((d) => d.url);
