@@ -24,6 +24,11 @@ function pagefindVersion(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+/** `1 page`, `2 pages`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Fails with Pagefind's own reasons when a response reports errors. */
 function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
@@ -91,17 +96,19 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
         for (const { name, pages, digest } of bundles) {
           const outputPath = join(outputRoot, name);
           if (cacheDir && restoreBundle(cacheDir, name, digest, outputPath)) {
-            logger.info(`Bundle ${name}: ${pages.length} pages, unchanged since the last build (from the cache)`);
+            logger.info(
+              `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (from the cache)`,
+            );
           } else {
             await indexBundle(site, pages, join(site, `.${bundle}-${name}`), outputPath);
             if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
             indexed += pages.length;
-            logger.info(`Bundle ${name}: ${pages.length} pages indexed`);
+            logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
           }
         }
         const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
         logger.info(
-          `Pagefind read ${read} HTML files, indexed ${total} pages in ${bundles.length} bundles (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
+          `Pagefind read ${read} HTML files, indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
         );
       },
     },

@@ -125,13 +125,13 @@ describe('the Pagefind integration', () => {
     writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至时节话民俗'));
     logged.length = 0;
     await runHook(dir, cache);
-    expect(bundleLines()).toEqual(['Bundle 2026: 1 pages indexed', 'Bundle 2025: 1 pages indexed']);
+    expect(bundleLines()).toEqual(['Bundle 2026: 1 page indexed', 'Bundle 2025: 1 page indexed']);
     writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至'));
     logged.length = 0;
     await runHook(dir, cache);
     expect(bundleLines()).toEqual([
-      'Bundle 2026: 1 pages, unchanged since the last build (from the cache)',
-      'Bundle 2025: 1 pages indexed',
+      'Bundle 2026: 1 page, unchanged since the last build (from the cache)',
+      'Bundle 2025: 1 page indexed',
     ]);
     const fresh = siteWith({
       'articles/a/index.html': article('2026', '天宫画展'),
