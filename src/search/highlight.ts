@@ -2,17 +2,12 @@
  * On an article page opened from a search result (`?pagefind-highlight=…`), marks the terms
  * with Pagefind's highlight script, loaded only then.
  */
+import { href } from '../site/urls.ts';
 import { HIGHLIGHT_PARAM } from './params.ts';
 
 /** Pagefind's highlight class, as `pagefind-highlight.js` exports it. */
 interface HighlightModule {
   default: new (options: Record<string, unknown>) => unknown;
-}
-
-/** The site's base path, ending in `/`. */
-function base(): string {
-  const url = import.meta.env.BASE_URL;
-  return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** Loads Pagefind's highlight script and marks the terms named in the URL, if any. */
@@ -21,7 +16,7 @@ export async function highlightFromUrl(): Promise<void> {
   // Every bundle ships the script; the page's own bundle is the one its index loaded.
   const bundle = document.querySelector<HTMLElement>('[data-search-bundle]')?.dataset.searchBundle;
   if (!bundle) return;
-  const url = `${base()}pagefind/${bundle}/pagefind-highlight.js`;
+  const url = href(`pagefind/${bundle}/pagefind-highlight.js`);
   const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as HighlightModule;
   // The site's own `mark` style applies; Pagefind's inline style would break the CSP.
   new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: null });

@@ -2,6 +2,7 @@
  * The search page: reads the state from the URL, searches as the reader types or changes a
  * filter, keeps the URL in step (`history.replaceState`), and renders the results.
  */
+import { href } from '../site/urls.ts';
 import { ArchiveSearch } from './engine.ts';
 import type { Hit } from './hits.ts';
 import type { PagefindApi } from './pagefind-api.ts';
@@ -11,9 +12,6 @@ import { SORT_ORDERS, type SortOrder } from './rank.ts';
 
 /** Results shown at first and added by each press of "more". */
 const PAGE_SIZE = 20;
-
-/** The site's base path, ending in `/`. */
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 let pagefind: Promise<PagefindApi> | undefined;
 
@@ -26,11 +24,11 @@ function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const [primary, ...others] = bundles;
     if (!primary) throw new Error('The search page names no index bundle.');
-    const options = { baseUrl: BASE, excerptLength: 30 };
-    const api = (await import(/* @vite-ignore */ `${BASE}pagefind/${primary}/pagefind.js`)) as PagefindApi;
+    const options = { baseUrl: href(), excerptLength: 30 };
+    const api = (await import(/* @vite-ignore */ href(`pagefind/${primary}/pagefind.js`))) as PagefindApi;
     try {
       await api.options(options);
-      for (const bundle of others) await api.mergeIndex(`${BASE}pagefind/${bundle}/`, options);
+      for (const bundle of others) await api.mergeIndex(href(`pagefind/${bundle}/`), options);
       await api.init();
       return api;
     } catch (error) {
