@@ -1,19 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` (the parser, the search code, the scripts: `npm test`, under a minute)
+ * and `e2e` (built sites, Pagefind's index, Chromium, the Nu checker: `npm run test:e2e`).
+ * Every fixture site of the e2e project is built once per run, in its global setup.
+ */
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 600_000,
     reporters: ['default', 'json'],
-    outputFile: { json: 'tests/.output/results.json' },
     projects: [
-      { extends: true, test: { name: 'parser', include: ['tests/parser/**/*.test.ts', 'tests/ops/**/*.test.ts'] } },
       {
         extends: true,
         test: {
-          name: 'site',
-          include: ['tests/site/**/*.test.ts', 'tests/search/**/*.test.ts'],
-          globalSetup: ['tests/site/global-setup.ts'],
+          name: 'unit',
+          include: ['tests/parser/**/*.test.ts', 'tests/ops/**/*.test.ts', 'tests/search/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/site/global-setup.ts'],
         },
       },
     ],

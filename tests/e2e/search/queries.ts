@@ -3,7 +3,7 @@
  * one query made of two whole words and one that starts inside a word and crosses into the next
  * (words as the browser's segmenter sees them, as Pagefind does for queries).
  */
-import type { ArticleRecord } from '../../src/lib/index.ts';
+import type { ArticleRecord } from '../../../src/lib/index.ts';
 import { textOf } from './site.ts';
 
 /** Queries known to be hard for Pagefind alone on these fixtures (a word starting inside an idiom or a name). */

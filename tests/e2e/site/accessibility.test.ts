@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { recordsOf } from '../helpers/site.ts';
+import { launchChromium } from '../../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { recordsOf } from '../../helpers/site.ts';
 
 // axe is served from the site's own origin, so the pages' Content-Security-Policy stays on.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
-import { filesUnder, ROOT } from '../helpers/site.ts';
+import { filesUnder, ROOT } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { loadBundlesExpression } from '../../scripts/lib/search-probe.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { printedText, type ArticleRecord } from '../../src/lib/index.ts';
-import { buildSite, PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../helpers/site.ts';
+import { launchChromium } from '../../../scripts/lib/browser.ts';
+import { loadBundlesExpression } from '../../../scripts/lib/search-probe.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { printedText, type ArticleRecord } from '../../../src/lib/index.ts';
+import { buildSite, PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../../helpers/site.ts';
 
 /** A built and served fixture site with a browser. */
 export interface SearchSite {

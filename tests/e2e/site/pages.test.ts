@@ -4,8 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import { itemTitle } from '../../src/site/format.ts';
-import { recordsOf } from '../helpers/site.ts';
+import { itemTitle } from '../../../src/site/format.ts';
+import { recordsOf } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
 const { articles } = recordsOf(inject('siteSeeds'));

@@ -6,7 +6,7 @@
 import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagefindBundles } from '../../scripts/lib/search-probe.ts';
+import { pagefindBundles } from '../../../scripts/lib/search-probe.ts';
 import { pickQueries, score, truthOf } from './queries.ts';
 import { openSearchSite, searchPage, stockSearch, type SearchSite } from './site.ts';
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import { conservationDifference, printedText } from '../../src/lib/index.ts';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/site/security.ts';
-import { MARKUP_LITERALS } from '../helpers/hostile.ts';
-import { buildSite, filesUnder, recordsOf, ROOT } from '../helpers/site.ts';
+import { conservationDifference, printedText } from '../../../src/lib/index.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../../src/site/security.ts';
+import { MARKUP_LITERALS } from '../../helpers/hostile.ts';
+import { buildSite, filesUnder, recordsOf, ROOT } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
 const seeds = inject('siteSeeds');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, ROOT, writeFixtureSeeds } from '../helpers/site.ts';
+import { buildSite, ROOT, writeFixtureSeeds } from '../../helpers/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { expect, inject, it } from 'vitest';
-import { filesUnder } from '../helpers/site.ts';
+import { filesUnder } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
 
