@@ -5,6 +5,11 @@ import type { Diagnostic, SeedInput } from './types.ts';
 /** File extensions read as seeds. */
 const SEED_EXTENSIONS = /\.(?:txt|md)$/iu;
 
+/** Whether a file found in a seeds folder is read as a seed (`.txt` or `.md`). */
+export function isSeedFileName(path: string): boolean {
+  return SEED_EXTENSIONS.test(path);
+}
+
 /** The seed files named by `paths`: files as given, folders searched (sorted, recursively). */
 export function listSeedFiles(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
@@ -21,7 +26,7 @@ export function listSeedFiles(paths: readonly string[]): { files: string[]; diag
       for (const entry of readdirSync(path).sort()) {
         if (!entry.startsWith('.')) visit(join(path, entry), false);
       }
-    } else if (named || SEED_EXTENSIONS.test(path)) {
+    } else if (named || isSeedFileName(path)) {
       files.push(path);
     }
   };

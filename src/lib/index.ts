@@ -13,4 +13,4 @@ export { articleId, safeId, seedIdFromFile } from './ids.ts';
 export { mergeResults, parseSeed, parseSeeds } from './parse.ts';
 export { articleRecordSchema, creditSchema, datelineSchema, diagnosticSchema } from './schema.ts';
 export type * from './types.ts';
-export { listSeedFiles, readSeedFile } from './files.ts';
+export { isSeedFileName, listSeedFiles, readSeedFile } from './files.ts';

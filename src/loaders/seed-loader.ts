@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import {
   formatDiagnostic,
+  isSeedFileName,
   listSeedFiles,
   mergeResults,
   parseSeed,
@@ -30,73 +32,105 @@ interface CachedSeed {
 /**
  * A content loader that parses every seed in `dir` into article records. Seeds whose bytes
  * have not changed reuse their cached parse; records of removed seeds are deleted;
- * diagnostics go to Astro's logger as `file:line`. A missing folder is a configuration error.
+ * diagnostics go to Astro's logger as `file:line`. Under `astro dev` it watches the folder
+ * and syncs again when a seed is added, changed or removed. A missing folder is a
+ * configuration error.
  */
 export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
   return {
     name: 'xinhua-seed-loader',
     load: async (context) => {
-      const { store, meta, logger, config } = context;
-      const root = fileURLToPath(config.root);
-      const folder = resolve(root, dir);
+      const folder = resolve(fileURLToPath(context.config.root), dir);
       if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-        throw new Error(
-          `The seeds folder "${folder}" does not exist. Create it, or set SEEDS_DIR to the folder of seed files.`,
+        throw new AstroError(
+          `The seeds folder "${folder}" does not exist.`,
+          'Create it and put the seed files (one printed page per .txt file) in it, or set SEEDS_DIR to the folder of seed files.',
         );
       }
-      const listed = listSeedFiles([folder]);
-      const diagnostics: Diagnostic[] = [...listed.diagnostics];
-      const results: ParseResult[] = [];
-      let parsed = 0;
-      const seen = new Set<string>();
-      for (const path of listed.files) {
-        const file = relative(root, path);
-        const key = `seed:${file}`;
-        seen.add(key);
-        const read = readSeedFile(path);
-        if (!('content' in read)) {
-          diagnostics.push({ ...read, file });
-          continue;
-        }
-        const digest = createHash('sha256').update(read.content).digest('hex');
-        const cachedText = meta.get(key);
-        const cached = cachedText === undefined ? undefined : (JSON.parse(cachedText) as CachedSeed);
-        if (cached?.digest === digest) {
-          results.push(cached.result);
-          continue;
-        }
-        const result = parseSeed({ file, content: read.content });
-        parsed += 1;
-        meta.set(key, JSON.stringify({ digest, result } satisfies CachedSeed));
-        results.push(result);
-      }
-      const previous = JSON.parse(meta.get('seed-keys') ?? '[]') as string[];
-      for (const key of previous) if (!seen.has(key)) meta.delete(key);
-      meta.set('seed-keys', JSON.stringify([...seen]));
-      const merged = mergeResults(results);
-      diagnostics.push(...merged.diagnostics);
+      await syncSeeds(context, folder, strict);
 
-      const keep = new Set<string>();
-      for (const record of merged.articles) {
-        keep.add(record.id);
-        const data = await context.parseData({ id: record.id, data: { ...record } });
-        store.set({ id: record.id, data, digest: context.generateDigest(data) });
-      }
-      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      for (const d of diagnostics) {
-        if (d.severity === 'error') logger.error(formatDiagnostic(d));
-        else logger.warn(formatDiagnostic(d));
-      }
-      logger.info(
-        `${merged.articles.length} items from ${listed.files.length} seeds (${parsed} parsed, ${listed.files.length - parsed} unchanged); ${errors.length} errors, ${diagnostics.length - errors.length} warnings`,
-      );
-      if (strict && errors.length > 0) {
-        throw new Error(
-          `${errors.length} seed error(s) with STRICT=1; fix them (listed above) or build without STRICT.`,
-        );
-      }
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      watcher.add(folder);
+      // One sync at a time: an editor's save can fire several events in a row.
+      let queue = Promise.resolve();
+      const onEvent = (path: string): void => {
+        if (!path.startsWith(folder + sep) || !isSeedFileName(path)) return;
+        queue = queue
+          .then(() => syncSeeds(context, folder, false))
+          .then(() => {
+            logger.info(`Reloaded seeds after a change to ${relative(folder, path)}`);
+          })
+          .catch((error: unknown) => {
+            logger.error(`Could not reload the seeds: ${String(error)}`);
+          });
+      };
+      watcher.on('add', onEvent);
+      watcher.on('change', onEvent);
+      watcher.on('unlink', onEvent);
     },
   };
+}
+
+/**
+ * Brings the store up to the seeds in `folder`: parses the seeds whose bytes changed, keeps
+ * the others' cached records, deletes the records of removed seeds and reports diagnostics.
+ */
+async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<void> {
+  const { store, meta, logger, config } = context;
+  const root = fileURLToPath(config.root);
+  const listed = listSeedFiles([folder]);
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const results: ParseResult[] = [];
+  let parsed = 0;
+  const seen = new Set<string>();
+  for (const path of listed.files) {
+    const file = relative(root, path);
+    const key = `seed:${file}`;
+    seen.add(key);
+    const read = readSeedFile(path);
+    if (!('content' in read)) {
+      diagnostics.push({ ...read, file });
+      continue;
+    }
+    const digest = createHash('sha256').update(read.content).digest('hex');
+    const cachedText = meta.get(key);
+    const cached = cachedText === undefined ? undefined : (JSON.parse(cachedText) as CachedSeed);
+    if (cached?.digest === digest) {
+      results.push(cached.result);
+      continue;
+    }
+    const result = parseSeed({ file, content: read.content });
+    parsed += 1;
+    meta.set(key, JSON.stringify({ digest, result } satisfies CachedSeed));
+    results.push(result);
+  }
+  const previous = JSON.parse(meta.get('seed-keys') ?? '[]') as string[];
+  for (const key of previous) if (!seen.has(key)) meta.delete(key);
+  meta.set('seed-keys', JSON.stringify([...seen]));
+  const merged = mergeResults(results);
+  diagnostics.push(...merged.diagnostics);
+
+  const keep = new Set<string>();
+  for (const record of merged.articles) {
+    keep.add(record.id);
+    const data = await context.parseData({ id: record.id, data: { ...record } });
+    store.set({ id: record.id, data, digest: context.generateDigest(data) });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of diagnostics) {
+    if (d.severity === 'error') logger.error(formatDiagnostic(d));
+    else logger.warn(formatDiagnostic(d));
+  }
+  logger.info(
+    `${merged.articles.length} items from ${listed.files.length} seeds (${parsed} parsed, ${listed.files.length - parsed} unchanged); ${errors.length} errors, ${diagnostics.length - errors.length} warnings`,
+  );
+  if (strict && errors.length > 0) {
+    throw new AstroError(
+      `${errors.length} seed error(s) with STRICT=1 (listed above).`,
+      'Fix the seeds at the lines named above (npm run check lists them), or build without STRICT=1 to publish the other seeds.',
+    );
+  }
 }

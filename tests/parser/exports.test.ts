@@ -17,6 +17,7 @@ it('the parser exports exactly its public names', () => {
     'formatDiagnostic',
     'hanCharacters',
     'hasErrors',
+    'isSeedFileName',
     'isTitleLike',
     'listSeedFiles',
     'matchDateline',
