@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     reporters: ['default', 'json'],
+    // npm test and npm run test:e2e name their own report files; this one serves other runs.
+    outputFile: { json: 'tests/.output/results.json' },
     projects: [
       {
         extends: true,

@@ -14,20 +14,21 @@ interface Step {
 }
 interface Job {
   needs?: string | string[];
+  if?: string;
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
+  concurrency?: { group: string; 'cancel-in-progress': boolean | string };
   container?: string;
   steps: Step[];
 }
 interface Workflow {
-  on: { push: { branches: string[]; paths: string[] }; workflow_dispatch: unknown };
-  concurrency: { group: string };
+  on: { push: { branches: string[]; paths?: string[] }; pull_request: unknown; workflow_dispatch: unknown };
+  concurrency: { group: string; 'cancel-in-progress': string };
   jobs: Record<string, Job>;
 }
 
-const workflow = parse(
-  readFileSync(join(import.meta.dirname, '..', '..', '.github', 'workflows', 'site.yml'), 'utf8'),
-) as Workflow;
+const root = join(import.meta.dirname, '..', '..');
+const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'site.yml'), 'utf8')) as Workflow;
 
 /** The steps of a job, by what they use or run. */
 function step(job: string, match: (s: Step) => boolean): Step | undefined {
@@ -35,45 +36,48 @@ function step(job: string, match: (s: Step) => boolean): Step | undefined {
 }
 const uses = (action: string) => (s: Step) => s.uses?.startsWith(`${action}@`) === true;
 const runs = (command: string) => (s: Step) => s.run?.includes(command) === true;
+/** Where in a job's steps the first match stands (-1 when none). */
+const order = (job: string, match: (s: Step) => boolean): number => workflow.jobs[job]?.steps.findIndex(match) ?? -1;
 
 describe('site workflow', () => {
-  it('runs on pushes to main that change seeds or code, and by hand', () => {
+  it('runs on every pull request, on every push to main, and by hand', () => {
+    expect(workflow.on).toHaveProperty('pull_request');
     expect(workflow.on.push.branches).toEqual(['main']);
-    expect(workflow.on.push.paths).toEqual(
-      expect.arrayContaining([
-        'seeds/**',
-        'src/**',
-        'scripts/**',
-        'public/**',
-        'astro.config.ts',
-        'package.json',
-        'package-lock.json',
-      ]),
-    );
+    expect(workflow.on.push.paths).toBeUndefined();
     expect(workflow.on).toHaveProperty('workflow_dispatch');
-    expect(workflow.concurrency.group).toBeTruthy();
+    expect(workflow.concurrency['cancel-in-progress']).toContain("github.event_name == 'pull_request'");
   });
 
-  it('has test, build and deploy jobs in that order', () => {
+  it('has test, build and deploy jobs in that order, and deploys only from main', () => {
     expect(Object.keys(workflow.jobs)).toEqual(['test', 'build', 'deploy']);
     expect(workflow.jobs.build?.needs).toBe('test');
     expect(workflow.jobs.deploy?.needs).toBe('build');
+    expect(workflow.jobs.deploy?.if).toContain("github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.deploy?.if).toContain("github.event_name != 'pull_request'");
+    expect(workflow.jobs.deploy?.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(step('build', uses('actions/upload-pages-artifact'))?.if).toBe("github.event_name != 'pull_request'");
   });
 
-  it('tests on Node 20 with the npm cache, Chromium, and npm test', () => {
-    expect(step('test', uses('actions/checkout'))).toBeDefined();
-    expect(step('test', uses('actions/setup-node'))?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
-    expect(step('test', runs('npm install --no-audit'))).toBeDefined();
-    expect(step('test', runs('apt-get install'))?.run).toContain('chromium');
-    expect(step('test', (s) => s.run === 'npm test')).toBeDefined();
+  it('tests on the Node of .nvmrc with npm ci, the seed check, npm test and the end-to-end suite', () => {
+    for (const job of ['test', 'build']) {
+      expect(step(job, uses('actions/setup-node'))?.with).toMatchObject({
+        'node-version-file': '.nvmrc',
+        cache: 'npm',
+      });
+      expect(step(job, runs('npm ci'))).toBeDefined();
+      expect(step(job, runs('npm install'))).toBeUndefined();
+    }
+    expect(step('test', runs('scripts/install-system-packages.sh'))).toBeDefined();
+    const check = order('test', (s) => s.run === 'npm run check');
+    expect(check).toBeGreaterThan(order('test', runs('npm ci')));
+    expect(order('test', (s) => s.run === 'npm test')).toBeGreaterThan(check);
+    expect(order('test', (s) => s.run === 'npm run test:e2e')).toBeGreaterThan(check);
+    expect(order('test', runs('git diff --exit-code'))).toBe(workflow.jobs.test!.steps.length - 1);
   });
 
-  it('builds with node_modules cached on the lock file and the Astro cache folder saved every run, checks seeds, and uploads the Pages artifact', () => {
-    const steps = workflow.jobs.build?.steps ?? [];
-    const caches = steps.filter(uses('actions/cache'));
-    expect(caches.map((c) => c.with?.path)).toEqual(['node_modules', '.cache/astro']);
-    expect(caches[0]?.with?.key).toContain("hashFiles('package-lock.json')");
-    const cache = caches[1];
+  it('builds with the Astro cache folder restored and saved every run, keyed on the code that makes records', () => {
+    const cache = step('build', uses('actions/cache'));
+    expect(cache?.with?.path).toBe('.cache/astro');
     expect(cache?.with?.key).toContain("'src/lib/**'");
     expect(cache?.with?.key).toMatch(/\$\{\{ github\.run_id \}\}$/u);
     const key = String(cache?.with?.key);
@@ -82,16 +86,16 @@ describe('site workflow', () => {
     expect(pages?.id).toBeTruthy();
     const build = step('build', (s) => s.run === 'npm run build');
     expect(build?.env?.ASTRO_CACHE_DIR).toBe(cache?.with?.path);
-    expect(build?.env?.SITE_URL).toContain(`steps.${pages?.id ?? ''}.outputs.`);
+    expect(build?.env?.SITE_URL).toContain(`steps.${pages?.id ?? ''}.outputs.origin`);
     expect(build?.env?.BASE_PATH).toContain(`steps.${pages?.id ?? ''}.outputs.base_path`);
-    const order = (match: (s: Step) => boolean): number => steps.findIndex(match);
-    const restores = (path: string) => (s: Step) =>
-      s.uses?.startsWith('actions/cache') === true && s.with?.path === path;
-    expect(order(restores('node_modules'))).toBeLessThan(order(runs('npm install --no-audit')));
-    expect(order(restores('.cache/astro'))).toBeLessThan(order((s) => s.run === 'npm run build'));
-    expect(order((s) => s.run === 'npm run check')).toBeGreaterThan(-1);
-    expect(order((s) => s.run === 'npm run check')).toBeLessThan(order((s) => s.run === 'npm run build'));
+    expect(order('build', uses('actions/cache'))).toBeLessThan(order('build', (s) => s.run === 'npm run build'));
     expect(step('build', uses('actions/upload-pages-artifact'))?.with?.path).toBe('dist');
+  });
+
+  it('pins every action by a full commit hash', () => {
+    const all = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses));
+    expect(all.length).toBeGreaterThan(0);
+    for (const s of all) expect(s.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/u);
   });
 
   it('deploys to the github-pages environment with the Pages permissions', () => {
@@ -99,5 +103,33 @@ describe('site workflow', () => {
     expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy?.environment?.name).toBe('github-pages');
     expect(step('deploy', uses('actions/deploy-pages'))).toBeDefined();
+  });
+});
+
+describe('Node and dependencies', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    engines: { node: string };
+    devDependencies: Record<string, string>;
+  };
+
+  it('declares the Node it needs in engines and .nvmrc, and pins that major through npm', () => {
+    const nvmrc = readFileSync(join(root, '.nvmrc'), 'utf8').trim();
+    expect(pkg.engines.node).toBe('>=22.12.0');
+    expect(Number(nvmrc)).toBeGreaterThanOrEqual(22);
+    expect(pkg.devDependencies.node).toMatch(new RegExp(`^\\^${nvmrc}\\.`, 'u'));
+  });
+
+  it('lists in package-lock.json the platform binaries of every package that has them', () => {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    const missing = Object.entries(lock.packages).flatMap(([path, entry]) =>
+      Object.keys(entry.optionalDependencies ?? {})
+        .filter(
+          (name) => !(`node_modules/${name}` in lock.packages) && !(`${path}/node_modules/${name}` in lock.packages),
+        )
+        .map((name) => `${path} → ${name}`),
+    );
+    expect(missing, 'run npm install --package-lock-only and commit package-lock.json').toEqual([]);
   });
 });
