@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
 import { filesUnder, ROOT } from '../../helpers/site.ts';
@@ -10,11 +11,17 @@ it('validates every HTML page with the Nu HTML Checker with zero errors', () => 
   const pages = filesUnder(dist)
     .filter((file) => file.endsWith('.html'))
     .map((file) => join(dist, file));
+  expect(pages.length).toBeGreaterThan(10);
+  expect(existsSync(VNU), `${VNU} is missing: run npm ci`).toBe(true);
   const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const report = JSON.parse(run.stderr || '{"messages":[]}') as {
+  expect(run.error, 'Java is needed for the Nu HTML Checker: run sudo bash scripts/install-system-packages.sh').toBe(
+    undefined,
+  );
+  // The checker reports on stderr as JSON, also when it finds nothing; anything else is a failure to run.
+  const report = JSON.parse(run.stderr) as {
     messages: { type: string; url: string; message: string; extract?: string }[];
   };
   const errors = report.messages
