@@ -1,8 +1,11 @@
 import { length, NAME_SEPARATOR, trimPad } from './chars.ts';
 import type { Credit, Person } from './types.ts';
 
-/** Roles a byline may name, longest first so `特约记者` wins over `记者`. */
-const ROLES = /(特约记者|摄影记者|见习记者|记者|实习生|通讯员)/u;
+/**
+ * Roles a byline may name, longest first so `特约记者` wins over `记者`; a later role may repeat
+ * the agency (`新华社特约记者 A 新华社通讯员 B`), which is not a name.
+ */
+const ROLES = /(?:新华社|新华网)?(特约记者|摄影记者|见习记者|记者|实习生|通讯员)/u;
 
 /**
  * Who a credit comes from, before its first role: an agency (`新华社`, `新华网`, `据新华社`) with an
