@@ -82,7 +82,7 @@ export const articleRecordSchema = z.strictObject({
 export const diagnosticSchema = z.strictObject({
   file: z.string(),
   line: z.int().min(0),
-  rule: z.string().regex(/^[a-z-]+\/[a-z-]+$/),
+  rule: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
   severity: z.enum(['error', 'warning']),
   message: z.string().min(1),
 }) satisfies z.ZodType<Diagnostic>;
