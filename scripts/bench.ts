@@ -126,7 +126,7 @@ async function pagefindCli(site: string, cwd: string): Promise<MeasuredRun> {
 /** Builds the site from `seedsDir` into `dist` with the cache in `cache`; indexes with the CLI if the build did not. */
 async function buildSite(seedsDir: string, dist: string, cache: string): Promise<BuildRun> {
   const env = { ...process.env, SEEDS_DIR: seedsDir, ASTRO_CACHE_DIR: cache };
-  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  // The output folder is left as the last build left it: the build checks it and keeps it.
   const run = await runMeasured('npx', ['astro', 'build', '--outDir', dist], {
     cwd: ROOT,
     env,
@@ -135,7 +135,7 @@ async function buildSite(seedsDir: string, dist: string, cache: string): Promise
   });
   ensureOk('astro build', run);
   const phases = buildPhases(run.lines, run.ms);
-  const indexed = pagefindBundles(dist).length > 0;
+  const indexed = phases.indexedPages !== null && pagefindBundles(dist).length > 0;
   const cli = indexed ? undefined : await pagefindCli(dist, ROOT);
   return {
     ms: run.ms + (cli?.ms ?? 0),
