@@ -1,13 +1,17 @@
 /**
- * `npm run bench -- [--articles 10000] [--seed 1] [--skip-baseline] [--skip-browser]
- * [--skip-rebuild] [--max-rss-gb 16] [--json out.json] [--keep]`: generates a synthetic
- * archive in a fresh folder under node_modules/.cache and measures parse throughput, the full
- * build (phases, peak memory, output and index size), rebuilds after one seed is edited and
- * one is added, search in headless Chromium, and a bare Astro + Pagefind baseline of the same
- * records. Prints a table with PASS/FAIL per target, then the result as JSON. A step whose
- * process tree passes --max-rss-gb is stopped, and the report says how far it got.
+ * `npm run bench -- [--articles 10000] [--seed 1] [--start 2024-01-01] [--end 2026-11-29]
+ * [--skip-baseline] [--skip-browser] [--skip-rebuild] [--skip-identity] [--max-rss-gb 16]
+ * [--json out.json] [--keep]`: generates a synthetic archive spread over the days from
+ * --start to --end in a fresh folder under node_modules/.cache and measures parse throughput,
+ * the full build (phases, peak memory, output and index size, the largest HTML and JSON file),
+ * rebuilds after a new day's seeds are added and after a seed of the oldest year is edited, that
+ * the rebuilt site is byte for byte a clean build of the same seeds, search in headless
+ * Chromium, and a bare Astro + Pagefind baseline of the same records (and Hugo + Pagefind when
+ * `hugo` is installed). Prints a table with PASS/FAIL per target, then the result as JSON. A
+ * step whose process tree passes --max-rss-gb is stopped, and the report says how far it got.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,11 +26,12 @@ import {
   type BuildRun,
 } from './lib/bench-report.ts';
 import { buildPhases } from './lib/build-log.ts';
-import { dirStats } from './lib/dir-stats.ts';
+import { differentFiles } from './lib/compare-dirs.ts';
+import { dirStats, largestFile } from './lib/dir-stats.ts';
 import { runMeasured, SAMPLE_MS, type MeasuredRun, type TimedLine } from './lib/measure.ts';
 import { benchParse, type ParseBench } from './lib/parse-bench.ts';
 import { pagefindBundles, probeSearch } from './lib/search-probe.ts';
-import { addSyntheticPage, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
+import { addSyntheticDay, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
 
 /** The project root. */
 const ROOT = join(import.meta.dirname, '..');
@@ -41,6 +46,9 @@ const { values: options } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    start: { type: 'string', default: '2024-01-01' },
+    end: { type: 'string', default: '2026-11-29' },
+    'skip-identity': { type: 'boolean', default: false },
     'skip-baseline': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
@@ -54,8 +62,18 @@ const { values: options } = parseArgs({
 const articles = Number(options.articles);
 const maxTreeRss = Number(options['max-rss-gb']) * 1e9;
 const seed = Number(options.seed);
-if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
-  process.stderr.write('Usage: npm run bench -- --articles <positive integer> [--seed <integer>] …\n');
+const isoDate = /^\d{4}-\d{2}-\d{2}$/u;
+if (
+  !Number.isInteger(articles) ||
+  articles < 1 ||
+  !Number.isInteger(seed) ||
+  !isoDate.test(options.start) ||
+  !isoDate.test(options.end) ||
+  options.end < options.start
+) {
+  process.stderr.write(
+    'Usage: npm run bench -- --articles <positive integer> [--seed <integer>] [--start yyyy-mm-dd] [--end yyyy-mm-dd] …\n',
+  );
   process.exit(2);
 }
 
@@ -108,7 +126,7 @@ async function pagefindCli(site: string, cwd: string): Promise<MeasuredRun> {
 /** Builds the site from `seedsDir` into `dist` with the cache in `cache`; indexes with the CLI if the build did not. */
 async function buildSite(seedsDir: string, dist: string, cache: string): Promise<BuildRun> {
   const env = { ...process.env, SEEDS_DIR: seedsDir, ASTRO_CACHE_DIR: cache };
-  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  // The output folder is left as the last build left it: the build checks it and keeps it.
   const run = await runMeasured('npx', ['astro', 'build', '--outDir', dist], {
     cwd: ROOT,
     env,
@@ -117,7 +135,7 @@ async function buildSite(seedsDir: string, dist: string, cache: string): Promise
   });
   ensureOk('astro build', run);
   const phases = buildPhases(run.lines, run.ms);
-  const indexed = pagefindBundles(dist).length > 0;
+  const indexed = phases.indexedPages !== null && pagefindBundles(dist).length > 0;
   const cli = indexed ? undefined : await pagefindCli(dist, ROOT);
   return {
     ms: run.ms + (cli?.ms ?? 0),
@@ -188,7 +206,7 @@ async function bench(work: string): Promise<BenchResult> {
   const dist = join(work, 'dist');
   const cache = join(work, 'cache');
   log(`writing ${articles} synthetic articles into ${seedsDir}`);
-  const archive = writeSyntheticArchive(seedsDir, { articles, seed });
+  const archive = writeSyntheticArchive(seedsDir, { articles, seed, start: options.start, end: options.end });
   log(`${archive.files.length} seeds, ${(archive.bytes / 1e6).toFixed(1)} MB, ${archive.first} – ${archive.last}`);
   progress.archive = { ...archive, files: archive.files.length };
 
@@ -209,19 +227,31 @@ async function bench(work: string): Promise<BenchResult> {
   const build = await buildSite(seedsDir, dist, cache);
   const distStats = dirStats(dist);
   const pagefind = dirStats(join(dist, 'pagefind'));
+  const largest = { html: largestFile(dist, '.html'), json: largestFile(dist, '.json') };
 
   let rebuildEdit: BuildRun | null = null;
   let rebuildAdd: BuildRun | null = null;
+  let identity: BenchResult['identity'] = null;
   if (!options['skip-rebuild']) {
-    const middle = archive.files[Math.floor(archive.files.length / 2)] ?? '';
-    log(`rebuild after editing ${middle}`);
-    editSyntheticPage(join(seedsDir, middle));
-    rebuildEdit = await buildSite(seedsDir, dist, cache);
     const next = new Date(`${archive.last}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    const added = addSyntheticPage(seedsDir, { seed, date: next.toISOString().slice(0, 10) });
-    log(`rebuild after adding ${added}`);
+    const day = next.toISOString().slice(0, 10);
+    const added = addSyntheticDay(seedsDir, { seed, date: day });
+    log(`rebuild after adding the day ${day} (${added.length} seeds, 100 items)`);
     rebuildAdd = await buildSite(seedsDir, dist, cache);
+    // A seed of the oldest year, a tenth of the way in: its year's bundle is long closed.
+    const old = archive.files[Math.floor(archive.files.length / 10)] ?? '';
+    log(`rebuild after editing ${old}`);
+    editSyntheticPage(join(seedsDir, old));
+    rebuildEdit = await buildSite(seedsDir, dist, cache);
+    if (!options['skip-identity']) {
+      log('clean build of the same seeds, to compare with the rebuilt site byte for byte');
+      const clean = join(work, 'clean');
+      await buildSite(seedsDir, join(clean, 'dist'), join(clean, 'cache'));
+      const differing = differentFiles(dist, join(clean, 'dist'));
+      identity = { files: dirStats(dist).files, differing: differing.length, examples: differing.slice(0, 10) };
+      rmSync(clean, { recursive: true, force: true });
+    }
   }
 
   let search = null;
@@ -245,6 +275,13 @@ async function bench(work: string): Promise<BenchResult> {
     }
   }
 
+  const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  const hugoPeer =
+    hugo.status === 0
+      ? `${hugo.stdout.trim()} is installed, but this benchmark builds no Hugo peer`
+      : 'hugo is not installed: no Hugo + Pagefind peer was built';
+  log(hugoPeer);
+
   const partial: Omit<BenchResult, 'targets' | 'method'> = {
     articles,
     seed,
@@ -260,8 +297,12 @@ async function bench(work: string): Promise<BenchResult> {
     build,
     dist: distStats,
     pagefind,
+    largest,
+    bundles: readdirSync(join(dist, 'pagefind')).sort(),
     rebuildEdit,
     rebuildAdd,
+    identity,
+    hugoPeer,
     search,
     baseline,
   };
@@ -269,7 +310,7 @@ async function bench(work: string): Promise<BenchResult> {
     ...partial,
     targets: evaluateTargets(partial),
     method: [
-      'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir.',
+      'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir: first after a new day (100 items on 10–14 seeds, the day after the last) is added, then after a seed of the oldest year is edited (a sentence added to a paragraph). Then a clean build of the same seeds (own cache and outDir) is compared with the rebuilt output file by file, byte for byte.',
       'Phases are the arrival times of the lines Astro prints: start-up until "[content] Syncing content", load until "[content] Synced content", render until the "✓ Completed in" closing "generating static routes", index until the Pagefind integration\'s line with its page count; when the build writes no dist/pagefind, the Pagefind CLI runs after it and its time is the index phase.',
       `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
       'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',

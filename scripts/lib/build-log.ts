@@ -4,7 +4,7 @@
  * seeds into the data store) until `[content] Synced content`, render (types, Vite bundle and
  * static generation) until the `✓ Completed in` line that closes "generating static routes",
  * and index (the `astro:build:done` hooks: sitemap and Pagefind) until the Pagefind
- * integration's summary line (`[xinhua-pagefind] Pagefind read N HTML files, indexed M pages …`).
+ * integration's summary line (`[xinhua-pagefind] Pagefind found N HTML files (K read), indexed M pages …`).
  */
 import type { TimedLine } from './measure.ts';
 
@@ -26,7 +26,10 @@ export interface BuildPhases {
   pagesBuilt: number | null;
   /** Routes Astro generated in this run (`├─ /path (+Nms)` lines). */
   rendered: number;
-  /** Routes restored from Astro's incremental-build cache (`├─ /path (restored)` lines). */
+  /**
+   * Routes reused by Astro's incremental build: copied back from its cache (`├─ /path (restored)`)
+   * or left in the kept output folder (`├─ /path (cached)`).
+   */
   restored: number;
   /** The seed loader's counts, when it printed them. */
   loader: { items: number; seeds: number; parsed: number; unchanged: number } | null;
@@ -36,10 +39,10 @@ const SYNC_START = /\[content\] Syncing content/u;
 const SYNC_END = /\[content\] Synced content/u;
 const GENERATING = /generating static routes/u;
 const GENERATED = /^\S+ ✓ Completed in/u;
-const INDEXED = /\[[\w-]*pagefind[\w-]*\] Pagefind read \d+ HTML files, indexed (\d+) pages?/iu;
+const INDEXED = /\[[\w-]*pagefind[\w-]*\] Pagefind (?:read|found) \d+ HTML files[^,]*, indexed (\d+) pages?/iu;
 const PAGES_BUILT = /\[build\] (\d+) page\(s\) built in/u;
 const RENDERED = /├─ .*\(\+[\d.]+m?s\)\s*$/u;
-const RESTORED = /├─ .*\(restored\)\s*$/u;
+const RESTORED = /├─ .*\((?:restored|cached)\)\s*$/u;
 const LOADER = /(\d+) items from (\d+) seeds \((\d+) parsed, (\d+) unchanged\)/u;
 
 /** The first line matching `pattern` at or after index `from`. */

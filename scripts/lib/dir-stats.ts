@@ -1,6 +1,6 @@
 /** Sizes of built output. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** A folder's file count and total size. */
 export interface DirStats {
@@ -21,4 +21,25 @@ export function dirStats(dir: string): DirStats {
     bytes += statSync(join(entry.parentPath, entry.name)).size;
   }
   return { files, bytes };
+}
+
+/** The largest file of a kind under a folder. */
+export interface LargestFile {
+  /** Its path relative to the folder, or null when there is none. */
+  path: string | null;
+  /** Its size in bytes (0 when there is none). */
+  bytes: number;
+}
+
+/** The largest file under `dir` whose name ends with `suffix` (`.html`, `.json`). */
+export function largestFile(dir: string, suffix: string): LargestFile {
+  let largest: LargestFile = { path: null, bytes: 0 };
+  if (!existsSync(dir)) return largest;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(suffix)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = statSync(path).size;
+    if (bytes > largest.bytes) largest = { path: relative(dir, path), bytes };
+  }
+  return largest;
 }

@@ -3,7 +3,7 @@
  * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 
@@ -19,50 +19,73 @@ export interface BundlePages {
   name: string;
   /** The HTML files, relative to the site, in path order. */
   pages: string[];
-  /** SHA-256 of `salt` and every page's path and bytes: equal digests index to equal bundles. */
+  /** SHA-256 of `salt` and every page's path and text (built asset names left out): equal digests index to equal bundles. */
   digest: string;
 }
 
 /** The bundles of a site and how many HTML files were read to find them. */
 export interface SiteBundles {
-  /** HTML files read. */
+  /** HTML files found. */
   read: number;
-  /** The bundles, in the order the browser loads them (newest year first). */
+  /** HTML files whose bytes were read (the others were known by size and modification time). */
+  opened: number;
+  /** The bundles, in the order the browser loads them (newest first). */
   bundles: BundlePages[];
+  /** What is known of every HTML file now, for the next build. */
+  known: KnownPages;
 }
+
+/** What a build learnt of each HTML file: by path, its size, modification time, bundle (null: not indexed) and text digest. */
+export type KnownPages = Record<string, [size: number, mtimeMs: number, bundle: string | null, digest: string]>;
 
 /**
  * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped by the
  * bundle they name (`data-search-bundle`, else the undated bundle). The folder `skip` (the
  * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
- * digest: whatever else decides the index, such as Pagefind's version and options.
+ * digest: whatever else decides the index, such as Pagefind's version and options. A file
+ * `known` from an earlier build with the same size and modification time is not read again.
  */
-export function findBundles(site: string, skip: string, salt: string): SiteBundles {
+export function findBundles(site: string, skip: string, salt: string, known: KnownPages = {}): SiteBundles {
   const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
   const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
     .filter(
       (relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`) && !relative.startsWith('.'),
     )
     .sort();
+  const now: KnownPages = {};
+  let opened = 0;
   for (const relative of files) {
-    const html = readFileSync(join(site, relative), 'utf8');
-    if (!BODY.test(html)) continue;
-    const name = bundleOfHtml(html) ?? UNDATED_BUNDLE;
+    const path = join(site, relative);
+    const { size, mtimeMs } = statSync(path);
+    let entry = known[relative];
+    if (entry?.[0] !== size || entry[1] !== mtimeMs) {
+      const html = readFileSync(path, 'utf8');
+      opened += 1;
+      // Built asset names (`/_astro/Base.1a2b3c.css`) change with any style or script edit but are
+      // nothing Pagefind indexes: leave them out, so such an edit re-indexes nothing.
+      entry = [
+        size,
+        mtimeMs,
+        BODY.test(html) ? (bundleOfHtml(html) ?? UNDATED_BUNDLE) : null,
+        createHash('sha256').update(html.replace(ASSET_URL, '')).digest('hex'),
+      ];
+    }
+    now[relative] = entry;
+    const name = entry[2];
+    if (name === null) continue;
     let bundle = found.get(name);
     if (!bundle) {
       bundle = { name, pages: [], digest: '', hash: createHash('sha256').update(`${salt}\0`) };
       found.set(name, bundle);
     }
     bundle.pages.push(relative);
-    // Built asset names (`/_astro/Base.1a2b3c.css`) change with any style or script edit but are
-    // nothing Pagefind indexes: leave them out, so such an edit re-indexes nothing.
-    bundle.hash.update(`${relative}\0${html.replace(ASSET_URL, '')}\0`);
+    bundle.hash.update(`${relative}\0${entry[3]}\0`);
   }
   const bundles = orderBundles(found.keys()).flatMap((name) => {
     const bundle = found.get(name);
     return bundle ? [{ name, pages: bundle.pages, digest: bundle.hash.digest('hex') }] : [];
   });
-  return { read: files.length, bundles };
+  return { read: files.length, opened, bundles, known: now };
 }
 
 /** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */

@@ -1,27 +1,43 @@
 /**
  * Fingerprints of folders as the file system sees them: every file's path, size and
- * modification time in nanoseconds. Two equal fingerprints mean no file was added, removed,
- * rewritten or touched in between; reading them costs a `stat` per file, no file is read.
+ * modification time. Two equal fingerprints mean no file was added, removed, rewritten or
+ * touched in between; reading them costs a `stat` per file, no file is read.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, sep } from 'node:path';
 
-/** The files under `dir` (paths relative to it, `/`-separated), sorted; none when it does not exist. */
-export function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
+/** One file as the file system describes it. */
+export interface FileState {
+  /** Its path relative to the folder, `/`-separated. */
+  path: string;
+  /** Its size in bytes. */
+  size: number;
+  /** Its modification time, ms (with the file system's sub-millisecond part). */
+  mtimeMs: number;
 }
 
-/** SHA-256 over every file under `dir`: its path, size and modification time (ns). */
-export function folderFingerprint(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of filesIn(dir)) {
-    const stat = statSync(join(dir, file), { bigint: true });
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeNs}\n`);
+/** The files under `dir` (not folders), sorted by path; none when it does not exist. `skip` leaves out paths by their relative path. */
+export function fileStates(dir: string, skip: (path: string) => boolean = () => false): FileState[] {
+  if (!existsSync(dir)) return [];
+  const states: FileState[] = [];
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = sep === '/' ? name : name.split(sep).join('/');
+    if (skip(path)) continue;
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) states.push({ path, size: stat.size, mtimeMs: stat.mtimeMs });
   }
+  return states.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** SHA-256 over file states in the order given: their paths, sizes and modification times. */
+export function fingerprintOf(states: Iterable<FileState>): string {
+  const hash = createHash('sha256');
+  for (const { path, size, mtimeMs } of states) hash.update(`${path}\0${size}\0${mtimeMs}\n`);
   return hash.digest('hex');
+}
+
+/** The fingerprint of every file under `dir`. */
+export function folderFingerprint(dir: string): string {
+  return fingerprintOf(fileStates(dir));
 }

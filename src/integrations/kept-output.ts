@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { filesIn, folderFingerprint } from './file-fingerprint.ts';
+import { fileStates, fingerprintOf, folderFingerprint, type FileState } from './file-fingerprint.ts';
 
 /** Options of the kept output folder. */
 export interface KeptOutputOptions {
@@ -56,12 +56,12 @@ function emptyFolder(dir: string): void {
   for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
 }
 
-/** The file system's clock now, in nanoseconds: the modification time of a file written now. */
-function fileClock(folder: string): bigint {
+/** The file system's clock now, ms: the modification time of a file written now. */
+function fileClock(folder: string): number {
   mkdirSync(folder, { recursive: true });
   const probe = join(folder, `.clock-${process.pid}`);
   writeFileSync(probe, '');
-  const now = statSync(probe, { bigint: true }).mtimeNs;
+  const now = statSync(probe).mtimeMs;
   rmSync(probe);
   return now;
 }
@@ -71,7 +71,9 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
   let outDir = '';
   let stateFile = '';
   let cacheDir = '';
-  let startedAt = 0n;
+  let startedAt = 0;
+  /** The files outside the managed folders after pruning, for the fingerprint the seal records. */
+  let kept: FileState[] = [];
   const isManaged = (file: string) => managed.some((folder) => file === folder || file.startsWith(`${folder}/`));
   const prune: AstroIntegration = {
     name: 'xinhua-kept-output',
@@ -98,15 +100,17 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
       'astro:build:done': ({ assets, logger }) => {
         const written = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
         let removed = 0;
-        for (const file of filesIn(outDir)) {
-          if (isManaged(file)) continue;
-          const path = join(outDir, file);
-          if (written.has(path) || statSync(path, { bigint: true }).mtimeNs >= startedAt) continue;
-          rmSync(path);
+        kept = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
+          const file = join(outDir, path);
+          if (mtimeMs >= startedAt || written.has(file)) return true;
+          rmSync(file);
           removed += 1;
+          return false;
+        });
+        if (removed > 0) {
+          removeEmptyFolders(outDir);
+          logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
         }
-        if (existsSync(outDir)) removeEmptyFolders(outDir);
-        if (removed > 0) logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
       },
     },
   };
@@ -114,11 +118,13 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
     name: 'xinhua-kept-output-seal',
     hooks: {
       'astro:build:done': () => {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(
-          stateFile,
-          JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState),
+        // The pruned files as they were, with the managed folders as they are now, in path order.
+        const managedNow = managed.flatMap((folder) =>
+          fileStates(join(outDir, folder)).map((state) => ({ ...state, path: `${folder}/${state.path}` })),
         );
+        const all = [...kept, ...managedNow].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: fingerprintOf(all) } satisfies OutputState));
       },
     },
   };

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
-import { findBundles, stagePages } from './bundle-pages.ts';
+import { findBundles, stagePages, type KnownPages } from './bundle-pages.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
@@ -87,7 +87,20 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
-        const { read, bundles } = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`);
+        // What the last build learnt of each page, so that a page it left untouched is not read again.
+        const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
+        let known: KnownPages = {};
+        try {
+          if (knownFile && existsSync(knownFile)) known = JSON.parse(readFileSync(knownFile, 'utf8')) as KnownPages;
+        } catch {
+          known = {};
+        }
+        const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known);
+        const { read, bundles } = found;
+        if (knownFile) {
+          mkdirSync(join(knownFile, '..'), { recursive: true });
+          writeFileSync(knownFile, JSON.stringify(found.known));
+        }
         if (bundles.length === 0) {
           throw new Error(
             `Pagefind found no pages to index in ${site} (no HTML file marks data-pagefind-body); check that the build wrote the article pages.`,
@@ -117,7 +130,7 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
         }
         const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
         logger.info(
-          `Pagefind read ${read} HTML files, indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
+          `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
         );
       },
     },

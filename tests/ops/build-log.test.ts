@@ -12,13 +12,14 @@ const LOG: [number, string][] = [
   [4000, ' generating static routes '],
   [4100, '12:00:05   ├─ /articles/a-1/index.html (+5ms) '],
   [4200, '12:00:05   ├─ /articles/a-2/index.html (restored) '],
+  [4300, '12:00:05   ├─ /articles/a-3/index.html (cached) '],
   [9000, '12:00:09 ✓ Completed in 5.00s.'],
   [9100, '12:00:09 [build] ✓ Completed in 5.10s.'],
   [11000, '12:00:11 [xinhua-pagefind] Bundle 2026: 9 pages'],
   [12000, '12:00:12 [xinhua-pagefind] Bundle 2025: 3 pages'],
   [
     12000,
-    '12:00:12 [xinhua-pagefind] Pagefind read 14 HTML files, indexed 12 pages in 2 bundles and wrote its index to /tmp/dist/pagefind/',
+    '12:00:12 [xinhua-pagefind] Pagefind found 14 HTML files (3 read), indexed 12 pages in 2 bundles and wrote its index to /tmp/dist/pagefind/',
   ],
   [12100, '12:00:12 [build] 14 page(s) built in 11.2s'],
 ];
@@ -38,7 +39,7 @@ describe('build log phases', () => {
       indexedPages: 12,
       pagesBuilt: 14,
       rendered: 1,
-      restored: 1,
+      restored: 2,
       loader: { items: 10, seeds: 2, parsed: 1, unchanged: 1 },
     });
   });

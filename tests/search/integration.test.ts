@@ -95,7 +95,7 @@ describe('the Pagefind integration', () => {
       readdirSync(join(dir, 'pagefind', '2026')).filter((name) => name.includes('-ui')),
       'unused UI files',
     ).toEqual([]);
-    expect(logged.at(-1)).toMatch(/Pagefind read 4 HTML files, indexed 3 pages in 2 bundles/u);
+    expect(logged.at(-1)).toMatch(/Pagefind found 4 HTML files \(4 read\), indexed 3 pages in 2 bundles/u);
   }, 60_000);
 
   it('keeps or copies an unchanged bundle from the cache and indexes again only the bundle whose pages changed', async () => {
@@ -111,6 +111,7 @@ describe('the Pagefind integration', () => {
     logged.length = 0;
     await runHook(dir, cache);
     expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(kept in place)'))).toHaveLength(2);
+    expect(logged.at(-1), 'pages left untouched are not read again').toMatch(/found 2 HTML files \(0 read\)/u);
     expect(snapshot(join(dir, 'pagefind'))).toEqual(first);
     // A bundle changed in the site folder is not trusted: it is copied from the cache again.
     writeFileSync(join(dir, 'pagefind', '2025', 'pagefind-entry.json'), '{}');
@@ -129,6 +130,7 @@ describe('the Pagefind integration', () => {
     logged.length = 0;
     await runHook(dir, cache);
     expect(bundleLines().every((line) => line.endsWith('(kept in place)'))).toBe(true);
+    expect(logged.at(-1)).toMatch(/found 2 HTML files \(1 read\)/u);
 
     // A cache entry cut short is indexed again rather than failing the build; a changed year too.
     rmSync(join(cache, 'pagefind', '2026', 'bundle'), { recursive: true });

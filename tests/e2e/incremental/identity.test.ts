@@ -87,6 +87,22 @@ describe('incremental builds', () => {
     copyFileSync(join(ROOT, 'seeds', '000_3fa1046521e36f31.txt'), join(seeds, '000_3fa1046521e36f31.txt'));
     const first = await build(seeds, lane);
     expect(first.reused, 'a first build reuses nothing').toBe(0);
+    // Every dynamic route keys every page it writes: Astro's manifest lists them all with a key.
+    const manifest = JSON.parse(readFileSync(join(lane, 'cache', 'incremental-build.json'), 'utf8')) as {
+      routes: Record<string, { paths: Record<string, { cacheKey: string }> }>;
+    };
+    const dynamic = readdirSync(join(ROOT, 'src', 'pages'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.includes('[') && /\.(?:astro|ts)$/u.test(file))
+      .map((file) => `src/pages/${file.split('\\').join('/')}`)
+      .sort();
+    expect(Object.keys(manifest.routes).sort()).toEqual(dynamic);
+    for (const [route, { paths }] of Object.entries(manifest.routes)) {
+      expect(Object.keys(paths).length, route).toBeGreaterThan(0);
+      expect(
+        Object.values(paths).every(({ cacheKey }) => /^[0-9a-f]{64}$/u.test(cacheKey)),
+        route,
+      ).toBe(true);
+    }
 
     /** The incremental lane after `change`, and a clean build of the same seeds, side by side. */
     const step = async (name: string, change: () => void): Promise<Built> => {

@@ -26,17 +26,23 @@ describe('the built site', () => {
     expect(all.map((r) => r.id).sort()).toEqual(articles.map((r) => r.id).sort());
   });
 
-  it('indexes each year in its own search bundle, and the search page merges exactly those', () => {
+  it('indexes the newest month and each year before it in search bundles of their own, and the search page merges exactly those', () => {
     const listed = html('search').querySelector('#search-form')?.getAttribute('data-search-bundles')?.split(' ');
-    const years = new Set(articles.map((r) => r.date?.slice(0, 4) ?? 'undated'));
-    expect(new Set(listed)).toEqual(years);
-    expect(listed?.slice(0, 2)).toEqual(['2026', '2025']);
-    expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...years].sort());
+    const open = articles.reduce(
+      (newest, r) => (r.date && r.date.slice(0, 7) > newest ? r.date.slice(0, 7) : newest),
+      '',
+    );
+    const bundleOf = (date: string | null) => (!date ? 'undated' : date.slice(0, 7) === open ? open : date.slice(0, 4));
+    const bundles = new Set(articles.map((r) => bundleOf(r.date)));
+    expect(open).toBe('2026-04');
+    expect(new Set(listed)).toEqual(bundles);
+    expect(listed?.slice(0, 3)).toEqual(['2026-04', '2026', '2025']);
+    expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...bundles].sort());
     for (const record of articles) {
       const bundle = html(`articles/${record.id}`)
         .querySelector('[data-pagefind-body]')
         ?.getAttribute('data-search-bundle');
-      expect(bundle, record.id).toBe(record.date?.slice(0, 4) ?? 'undated');
+      expect(bundle, record.id).toBe(bundleOf(record.date));
     }
   });
 

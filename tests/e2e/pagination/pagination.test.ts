@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../scripts/lib/browser.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { buildSite, recordsOf, ROOT } from '../../helpers/site.ts';
+import { PLACE, REPORTER, writePagedSeeds } from './seeds.ts';
+
+/** A site where one reporter and one place have 250 items: three list pages of at most 100. */
+const base = join(ROOT, 'tests', '.output', 'paged');
+const seeds = join(base, 'seeds');
+const dist = join(base, 'dist');
+const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The two paginated lists: their URL and the navigation's label. */
+const lists = [
+  { name: 'reporter', path: `/reporters/${encodeURIComponent(REPORTER)}/`, label: `${REPORTER}的稿件分页` },
+  { name: 'place', path: `/places/${encodeURIComponent(PLACE)}/`, label: `${PLACE}电头的稿件分页` },
+];
+
+/** The built page at a site path. */
+function page(path: string): Document {
+  const file = join(dist, decodeURIComponent(path), 'index.html');
+  return parseHTML(readFileSync(file, 'utf8')).document;
+}
+
+/** Whether the site has a page at `path` (`/reporters/x/2/`). */
+function exists(path: string): boolean {
+  return existsSync(join(dist, decodeURIComponent(path), 'index.html'));
+}
+
+beforeAll(() => {
+  writePagedSeeds(seeds, 25, 10);
+  buildSite(seeds, dist);
+});
+
+describe('paginated lists', () => {
+  for (const list of lists) {
+    describe(`the ${list.name} list`, () => {
+      const pages = [list.path, `${list.path}2/`, `${list.path}3/`];
+
+      it('has three pages of at most 100 items, the first at the list’s own URL, and no others', () => {
+        expect(pages.map(exists)).toEqual([true, true, true]);
+        expect(exists(`${list.path}1/`)).toBe(false);
+        expect(exists(`${list.path}4/`)).toBe(false);
+        const counts = pages.map((path) => page(path).querySelectorAll('.item-list > li').length);
+        expect(counts).toEqual([100, 100, 50]);
+      });
+
+      it('lists every item once across its pages, newest first', () => {
+        const { articles } = recordsOf(seeds);
+        const expected = [...articles]
+          .sort(
+            (a, b) =>
+              (b.date ?? '').localeCompare(a.date ?? '') || a.seedId.localeCompare(b.seedId) || a.order - b.order,
+          )
+          .map((record) => `/articles/${record.id}/`);
+        const listed = pages.flatMap((path) =>
+          [...page(path).querySelectorAll('.item-list .item-title')].map((a) => a.getAttribute('href')),
+        );
+        expect(listed).toEqual(expected);
+      });
+
+      it('links the previous and next pages in the head', () => {
+        const rel = (path: string, kind: string) =>
+          page(path).querySelector(`head link[rel="${kind}"]`)?.getAttribute('href') ?? null;
+        expect([rel(pages[0] ?? '', 'prev'), rel(pages[0] ?? '', 'next')]).toEqual([null, pages[1]]);
+        expect([rel(pages[1] ?? '', 'prev'), rel(pages[1] ?? '', 'next')]).toEqual([pages[0], pages[2]]);
+        expect([rel(pages[2] ?? '', 'prev'), rel(pages[2] ?? '', 'next')]).toEqual([pages[1], null]);
+      });
+
+      it('has a page-number navigation of plain links, the current page marked, every link to a built page', () => {
+        for (const [index, path] of pages.entries()) {
+          const nav = page(path).querySelector(`nav[aria-label="${list.label}"]`);
+          expect(nav, path).not.toBeNull();
+          const current = nav?.querySelectorAll('[aria-current="page"]') ?? [];
+          expect(current.length).toBe(1);
+          expect(current[0]?.textContent.replace(/\s+/gu, '')).toBe(`第${index + 1}页`);
+          const links = [...(nav?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? '');
+          expect(links.length).toBeGreaterThan(0);
+          for (const link of links) expect(exists(link), `${path} links ${link}`).toBe(true);
+          expect(new Set(links)).toEqual(new Set(pages.filter((other) => other !== path)));
+        }
+      });
+
+      it('gives every page its own title and canonical URL', () => {
+        const titles = pages.map((path) => page(path).querySelector('title')?.textContent);
+        expect(new Set(titles).size).toBe(3);
+        expect(titles[1]).toContain('（第2页）');
+        for (const path of pages) {
+          expect(page(path).querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(
+            new URL(path, 'http://localhost:4321').href,
+          );
+        }
+      });
+    });
+  }
+
+  it('passes the Nu HTML Checker on every paginated page', () => {
+    const files = lists.flatMap((list) =>
+      ['', '2/', '3/'].map((n) => join(dist, decodeURIComponent(list.path), n, 'index.html')),
+    );
+    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], {
+      encoding: 'utf8',
+    });
+    expect(run.error).toBeUndefined();
+    const report = JSON.parse(run.stderr || '{"messages":[]}') as {
+      messages: { type: string; url: string; message: string }[];
+    };
+    expect(report.messages.filter((m) => m.type === 'error').map((m) => `${m.url}: ${m.message}`)).toEqual([]);
+  }, 120_000);
+
+  describe('axe-core in Chromium', () => {
+    let server: StaticServer;
+    let browser: Browser;
+    beforeAll(async () => {
+      server = await serveStatic(dist, { '/__axe.min.js': AXE });
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser.close();
+      await server.close();
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`reports no violations on a middle page of a paginated list (${scheme})`, async () => {
+        const tab = await browser.newPage({ colorScheme: scheme });
+        await tab.goto(`${server.origin}${lists[0]?.path ?? ''}2/`);
+        await tab.addScriptTag({ url: '/__axe.min.js' });
+        const violations = await tab.evaluate(async () => {
+          const result = await (
+            window as unknown as {
+              axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run();
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        await tab.close();
+        expect(violations).toEqual([]);
+      });
+    }
+  });
+});
