@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /**
@@ -11,6 +12,7 @@ const base = process.env.BASE_PATH ?? '/';
 if (!/^https?:\/\/[^/]+/u.test(site)) {
   throw new Error(`SITE_URL must be an absolute http(s) URL such as https://example.github.io, not "${site}".`);
 }
+const output = keptOutput();
 
 export default defineConfig({
   site,
@@ -21,6 +23,12 @@ export default defineConfig({
   // Stylesheets stay files so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts stay files too (never inlined, however small): the policy allows no inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  // The output folder is kept between builds (src/integrations/kept-output.ts checks it first and
+  // removes what a build no longer writes), so a reused page is neither deleted nor copied back.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  // Incremental builds: a page whose cacheKey (the digest of exactly the props it renders, see
+  // src/site/cache-key.ts), code, configuration and lock file are unchanged is reused from the
+  // cache folder instead of rendered again.
+  experimental: { incrementalBuild: true },
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), output.prune, pagefindIndex(), output.seal],
 });

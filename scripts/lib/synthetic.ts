@@ -73,6 +73,11 @@ export interface SyntheticOptions {
   seed: number;
   /** The first issue date, ISO yyyy-mm-dd (default 2024-01-01). */
   start?: string;
+  /**
+   * The last issue date: the items are spread evenly over the days from `start` to `end`, each
+   * day on pages of 6–10 items. Without it, about 100 items a day until all are printed.
+   */
+  end?: string;
   /** The seed file to take material from (default the real seed). */
   source?: string;
 }
@@ -255,6 +260,32 @@ function page(random: Random, material: Material, date: string, number: number, 
   };
 }
 
+/** Days from `start` to `end`, both included. */
+function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** `articles` items spread evenly over the days from `start` to `end`, each day on pages of 6–10 items. */
+function* spreadPages(
+  random: Random,
+  material: Material,
+  articles: number,
+  start: string,
+  end: string,
+): Generator<SyntheticPage> {
+  const days = daysBetween(start, end);
+  if (!(days >= 1)) throw new Error(`The synthetic archive's end (${end}) is before its start (${start}).`);
+  for (let day = 0; day < days; day += 1) {
+    let remaining = Math.floor(((day + 1) * articles) / days) - Math.floor((day * articles) / days);
+    const date = addDays(start, day);
+    for (let number = 1; remaining > 0; number += 1) {
+      const items = Math.min(remaining, between(random, 6, 10));
+      remaining -= items;
+      yield page(random, material, date, number, items);
+    }
+  }
+}
+
 /**
  * The pages of a synthetic archive, in date and page order: about 100 items a day on 10–14
  * pages of 6–10 items each, until `articles` items are printed.
@@ -266,6 +297,10 @@ export function* syntheticPages(
   const random = mulberry32(options.seed);
   let remaining = options.articles;
   let date = options.start ?? '2024-01-01';
+  if (options.end !== undefined) {
+    yield* spreadPages(random, material, options.articles, date, options.end);
+    return;
+  }
   while (remaining > 0) {
     const pages = between(random, 10, 14);
     for (let number = 1; number <= pages && remaining > 0; number += 1) {
@@ -301,6 +336,28 @@ export function addSyntheticPage(dir: string, options: { seed: number; date: str
   const added = page(mulberry32(options.seed ^ 0xadd), readMaterial(options.source), options.date, 1, 8);
   writeFileSync(join(dir, added.name), added.text);
   return added.name;
+}
+
+/**
+ * Writes a whole new issue into `dir`, as an archivist adding a day: `items` items (default
+ * 100, a day of the paper) on pages of 6–10 items dated `date`; returns the file names.
+ */
+export function addSyntheticDay(
+  dir: string,
+  options: { seed: number; date: string; items?: number; source?: string },
+): string[] {
+  const random = mulberry32(options.seed ^ 0xda7);
+  const material = readMaterial(options.source);
+  const names: string[] = [];
+  let remaining = options.items ?? 100;
+  for (let number = 1; remaining > 0; number += 1) {
+    const items = Math.min(remaining, between(random, 6, 10));
+    remaining -= items;
+    const added = page(random, material, options.date, number, items);
+    writeFileSync(join(dir, added.name), added.text);
+    names.push(added.name);
+  }
+  return names;
 }
 
 /** Corrects one seed in place the way an editor would: a sentence added to its first paragraph. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,7 +8,7 @@ import { findBundles, stagePages } from './bundle-pages.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
-  /** The folder of the bundles inside the built site (default `pagefind`): one bundle per year in `<bundle>/<year>/`. */
+  /** The folder of the bundles inside the built site (default `pagefind`): one bundle per period in `<bundle>/<period>/`. */
   bundle?: string;
 }
 
@@ -70,10 +70,11 @@ async function indexBundle(site: string, pages: readonly string[], stage: string
 
 /**
  * Builds the Pagefind full-text index over the built site after `astro build`, through
- * Pagefind's Node API: one bundle per year of the archive (`<bundle>/<year>/`, merged again in
+ * Pagefind's Node API: one bundle per period of the archive (`<bundle>/<period>/`: closed years
+ * and the open month, see src/site/search-bundles.ts; merged again in
  * the browser), each in its own Pagefind process so that memory is bounded by the largest year.
- * A bundle whose pages are unchanged since the last build is copied from Astro's cache folder
- * (`<cacheDir>/pagefind/`) instead. Any error reported by Pagefind fails the build with its reason.
+ * A bundle whose pages are unchanged since the last build is left in place, or copied from
+ * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails the build with its reason.
  */
 export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
@@ -92,12 +93,20 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
             `Pagefind found no pages to index in ${site} (no HTML file marks data-pagefind-body); check that the build wrote the article pages.`,
           );
         }
+        // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
+        const names = new Set(bundles.map(({ name }) => name));
+        if (existsSync(outputRoot)) {
+          for (const entry of readdirSync(outputRoot)) {
+            if (!names.has(entry)) rmSync(join(outputRoot, entry), { recursive: true, force: true });
+          }
+        }
         let indexed = 0;
         for (const { name, pages, digest } of bundles) {
           const outputPath = join(outputRoot, name);
-          if (cacheDir && restoreBundle(cacheDir, name, digest, outputPath)) {
+          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, outputPath) : false;
+          if (restored) {
             logger.info(
-              `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (from the cache)`,
+              `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (${restored === 'kept' ? 'kept in place' : 'from the cache'})`,
             );
           } else {
             await indexBundle(site, pages, join(site, `.${bundle}-${name}`), outputPath);

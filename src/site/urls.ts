@@ -21,14 +21,19 @@ export function pageHref(seedId: string): string {
   return href(`pages/${seedId}/`);
 }
 
-/** A reporter's page; the name is percent-encoded. */
-export function reporterHref(name: string): string {
-  return href(`reporters/${encodeURIComponent(name)}/`);
+/** `n/` for page `n` of a paginated list, nothing for the first page (which keeps the list's own URL). */
+function pageSuffix(page: number): string {
+  return page > 1 ? `${page}/` : '';
 }
 
-/** A place's page; the place is percent-encoded. */
-export function placeHref(place: string): string {
-  return href(`places/${encodeURIComponent(place)}/`);
+/** A reporter's page, or page `page` of their items; the name is percent-encoded. */
+export function reporterHref(name: string, page = 1): string {
+  return href(`reporters/${encodeURIComponent(name)}/${pageSuffix(page)}`);
+}
+
+/** A place's page, or page `page` of its items; the place is percent-encoded. */
+export function placeHref(place: string, page = 1): string {
+  return href(`places/${encodeURIComponent(place)}/${pageSuffix(page)}`);
 }
 
 /** A month of the archive. */

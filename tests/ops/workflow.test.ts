@@ -9,6 +9,7 @@ interface Step {
   id?: string;
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, string | number>;
   env?: Record<string, string>;
 }

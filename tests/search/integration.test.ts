@@ -98,7 +98,7 @@ describe('the Pagefind integration', () => {
     expect(logged.at(-1)).toMatch(/Pagefind read 4 HTML files, indexed 3 pages in 2 bundles/u);
   }, 60_000);
 
-  it('copies an unchanged year from the cache and indexes again only the year whose pages changed', async () => {
+  it('keeps or copies an unchanged bundle from the cache and indexes again only the bundle whose pages changed', async () => {
     const article = (year: string, title: string, css = 'Base.x0.css') =>
       `<html lang="zh-CN"><head><link rel="stylesheet" href="/_astro/${css}"></head><body><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1></article></body></html>`;
     const cache = siteWith({});
@@ -110,15 +110,25 @@ describe('the Pagefind integration', () => {
     const first = snapshot(join(dir, 'pagefind'));
     logged.length = 0;
     await runHook(dir, cache);
-    expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(from the cache)'))).toHaveLength(2);
+    expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(kept in place)'))).toHaveLength(2);
     expect(snapshot(join(dir, 'pagefind'))).toEqual(first);
+    // A bundle changed in the site folder is not trusted: it is copied from the cache again.
+    writeFileSync(join(dir, 'pagefind', '2025', 'pagefind-entry.json'), '{}');
+    mkdirSync(join(dir, 'pagefind', '2019'));
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+      'Bundle 2026: 1 page, unchanged since the last build (kept in place)',
+      'Bundle 2025: 1 page, unchanged since the last build (from the cache)',
+    ]);
+    expect(snapshot(join(dir, 'pagefind')), 'the bundles as first written, and no other').toEqual(first);
 
     const bundleLines = () => logged.filter((line) => line.startsWith('Bundle '));
     // A new stylesheet name changes no indexed text: still from the cache.
     writeFileSync(join(dir, 'articles/a/index.html'), article('2026', '天宫画展', 'Base.x1.css'));
     logged.length = 0;
     await runHook(dir, cache);
-    expect(bundleLines().every((line) => line.endsWith('(from the cache)'))).toBe(true);
+    expect(bundleLines().every((line) => line.endsWith('(kept in place)'))).toBe(true);
 
     // A cache entry cut short is indexed again rather than failing the build; a changed year too.
     rmSync(join(cache, 'pagefind', '2026', 'bundle'), { recursive: true });
@@ -130,7 +140,7 @@ describe('the Pagefind integration', () => {
     logged.length = 0;
     await runHook(dir, cache);
     expect(bundleLines()).toEqual([
-      'Bundle 2026: 1 page, unchanged since the last build (from the cache)',
+      'Bundle 2026: 1 page, unchanged since the last build (kept in place)',
       'Bundle 2025: 1 page indexed',
     ]);
     const fresh = siteWith({

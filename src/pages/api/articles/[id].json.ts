@@ -1,10 +1,11 @@
 import type { APIContext } from 'astro';
 import type { ArticleRecord } from '../../../lib/types.ts';
+import { keyed } from '../../../site/cache-key.ts';
 import { allRecords } from '../../../site/collection.ts';
 
-/** One JSON file per record. */
-export async function getStaticPaths(): Promise<{ params: { id: string }; props: { record: ArticleRecord } }[]> {
-  return (await allRecords()).map((record) => ({ params: { id: record.id }, props: { record } }));
+/** One JSON file per record, keyed by the record it prints. */
+export async function getStaticPaths() {
+  return keyed((await allRecords()).map((record) => ({ params: { id: record.id }, props: { record } })));
 }
 
 /** The record, exactly as the parser produced it. */

@@ -1,0 +1,126 @@
+/**
+ * Builds into the output folder the last build left instead of an emptied one, so a page that
+ * Astro's incremental build reuses stays where it is (no copy) and nothing is deleted only to be
+ * written again. Trust is checked, not assumed:
+ *
+ * - before the build, the output folder must be exactly what the last successful build of this
+ *   cache folder left (same files, sizes and modification times, see `folderFingerprint`); if
+ *   not (a failed build, another cache folder, a hand edit, a first build) it is emptied, and
+ *   Astro restores reused pages from its cache folder instead;
+ * - after the pages are written, every file this build neither wrote nor reused is deleted
+ *   (pages of removed seeds, old asset names, sitemap files no longer needed), before the
+ *   search index reads the pages;
+ * - after the last step, the folder's fingerprint is kept in the cache folder for the next build.
+ *
+ * So an incremental build writes the same folder as a clean one (the identity test pins it).
+ * The folders another step keeps itself (the search bundles) are left to that step.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { filesIn, folderFingerprint } from './file-fingerprint.ts';
+
+/** Options of the kept output folder. */
+export interface KeptOutputOptions {
+  /** Top-level folders of the output that another integration keeps in step itself (default `pagefind`). */
+  managed?: readonly string[];
+}
+
+/** The two halves: `prune` goes before the steps that read the pages, `seal` after the last step that writes. */
+export interface KeptOutput {
+  /** Checks the folder before the build and deletes what the build no longer writes after it. */
+  prune: AstroIntegration;
+  /** Records the folder as this build left it. */
+  seal: AstroIntegration;
+}
+
+/** What the cache folder records of the output folder a build left. */
+interface OutputState {
+  /** The output folder. */
+  outDir: string;
+  /** Its fingerprint when the build ended. */
+  fingerprint: string;
+}
+
+/** Removes the folders under `dir` (not `dir` itself) that hold no file. */
+function removeEmptyFolders(dir: string, top = true): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) removeEmptyFolders(join(dir, entry.name), false);
+  }
+  if (!top && readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
+/** Empties `dir` (keeping a `.git` folder, as Astro does). */
+function emptyFolder(dir: string): void {
+  for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** The file system's clock now, in nanoseconds: the modification time of a file written now. */
+function fileClock(folder: string): bigint {
+  mkdirSync(folder, { recursive: true });
+  const probe = join(folder, `.clock-${process.pid}`);
+  writeFileSync(probe, '');
+  const now = statSync(probe, { bigint: true }).mtimeNs;
+  rmSync(probe);
+  return now;
+}
+
+/** The kept output folder (see the module's description). */
+export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): KeptOutput {
+  let outDir = '';
+  let stateFile = '';
+  let cacheDir = '';
+  let startedAt = 0n;
+  const isManaged = (file: string) => managed.some((folder) => file === folder || file.startsWith(`${folder}/`));
+  const prune: AstroIntegration = {
+    name: 'xinhua-kept-output',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+        stateFile = join(cacheDir, 'kept-output.json');
+      },
+      'astro:build:start': ({ logger }) => {
+        const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as OutputState) : undefined;
+        // Gone before the build writes anything: a build that fails leaves no state, and the next empties the folder.
+        rmSync(stateFile, { force: true });
+        if (existsSync(outDir) && readdirSync(outDir).some((name) => name !== '.git')) {
+          if (state?.outDir === outDir && state.fingerprint === folderFingerprint(outDir)) {
+            logger.info(`Building into ${outDir} as the last build left it`);
+          } else {
+            emptyFolder(outDir);
+            logger.info(`Emptied ${outDir}: it is not what the last successful build with this cache folder left`);
+          }
+        }
+        startedAt = fileClock(cacheDir);
+      },
+      'astro:build:done': ({ assets, logger }) => {
+        const written = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
+        let removed = 0;
+        for (const file of filesIn(outDir)) {
+          if (isManaged(file)) continue;
+          const path = join(outDir, file);
+          if (written.has(path) || statSync(path, { bigint: true }).mtimeNs >= startedAt) continue;
+          rmSync(path);
+          removed += 1;
+        }
+        if (existsSync(outDir)) removeEmptyFolders(outDir);
+        if (removed > 0) logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
+      },
+    },
+  };
+  const seal: AstroIntegration = {
+    name: 'xinhua-kept-output-seal',
+    hooks: {
+      'astro:build:done': () => {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(
+          stateFile,
+          JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState),
+        );
+      },
+    },
+  };
+  return { prune, seal };
+}
