@@ -3,23 +3,24 @@
  * prints each diagnostic as `file:line: severity rule: message`, then a summary line. Under
  * GitHub Actions (GITHUB_ACTIONS=true) it also prints `::warning`/`::error` annotations. The
  * default path is $SEEDS_DIR, else `seeds/`. `--strict` makes warnings errors. Exit 0 without
- * errors, 1 with errors, 2 on a usage mistake.
+ * errors, 1 with errors, 2 on a usage mistake. `--list-rules` prints the catalogue of rules as
+ * the README's Markdown table instead.
  */
-import { formatDiagnostic, hasErrors, parseSeeds, type Diagnostic } from '../src/lib/index.ts';
+import { formatDiagnostic, hasErrors, parseSeeds, rulesTable, type Diagnostic } from '../src/lib/index.ts';
 import { annotation } from './lib/annotations.ts';
+import { readArgs } from './lib/cli-args.ts';
 import { readSeeds } from './lib/read-seeds.ts';
 
-const args = process.argv.slice(2);
-const strict = args.includes('--strict');
-const named = args.filter((arg) => arg !== '--strict');
-const unknown = named.filter((arg) => arg.startsWith('--'));
-if (unknown.length > 0) {
-  process.stderr.write(
-    `Unknown option ${unknown.join(', ')}. Usage: npm run check -- [--strict] [<seed file or folder>...]\n`,
-  );
-  process.exit(2);
+const { values, positionals } = readArgs(
+  { strict: { type: 'boolean', default: false }, 'list-rules': { type: 'boolean', default: false } },
+  'npm run check -- [--strict] [<seed file or folder>...] | --list-rules',
+);
+if (values['list-rules']) {
+  process.stdout.write(`${rulesTable()}\n`);
+  process.exit(0);
 }
-const paths = named.length > 0 ? named : [process.env.SEEDS_DIR ?? 'seeds'];
+const { strict } = values;
+const paths = positionals.length > 0 ? positionals : [process.env.SEEDS_DIR ?? 'seeds'];
 
 const read = readSeeds(paths);
 const result = parseSeeds(read.inputs);

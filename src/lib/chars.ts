@@ -12,11 +12,11 @@ export const SENTENCE_PUNCTUATION = /[。！？；，：!?;,:]|……/u;
 /** A paragraph end that can only be mid-sentence: Han, a digit, a letter, or a comma-like mark. */
 const OPEN_END = /[\p{Script=Han}0-9０-９A-Za-z%，、（(“‘《〈【]$/u;
 
-/** A paragraph start that can only continue a sentence: Han, digits, letters or closing marks. */
-const CONTINUATION = /^[\p{Script=Han}0-9０-９A-Za-z%，。、；：？！）)”’》〉】」』]/u;
-
-/** Whitespace that indents or pads a printed line: ASCII, ideographic space, NBSP. */
-export const PAD = '[\\s\\u3000\\u00a0]';
+/**
+ * A paragraph start that can continue a sentence: Han, digits, letters, closing marks, or opening
+ * marks (“ ‘ 《 （ 【 …) — a column may break just before a quotation or a title.
+ */
+const CONTINUATION = /^[\p{Script=Han}0-9０-９A-Za-z%，。、；：？！）)”’》〉】」』“‘《〈（(【「『]/u;
 
 /** Separators between names in a credit: spaces, ideographic space, `、`, `，`, `,`. */
 export const NAME_SEPARATOR = /[\s\u3000\u00a0、，,]+/u;

@@ -2,23 +2,27 @@ import type { ArticleRecord } from './types.ts';
 
 /**
  * The printed-text fields of a record, in reading order: every character a seed printed lands in
- * exactly one of these. Derived fields (names, place, dates, ids) are not printed text.
+ * exactly one of these. Derived fields (names, people, place, dates, ids, a credit's column brand,
+ * a roundup's later `datelines`, whose text stays in the paragraphs) are not printed text.
  */
 export function printedText(record: ArticleRecord): string[] {
   const texts: string[] = [];
   const push = (text: string | undefined): void => {
     if (text) texts.push(text);
   };
+  push(record.column);
   push(record.kicker);
   push(record.headline);
   push(record.subheadline);
   const endByline = record.byline?.position === 'end';
   if (record.dateline?.position === 'lead') push(record.dateline.raw);
   if (!endByline) push(record.byline?.raw);
+  for (const jump of record.jumps ?? []) if (jump.direction === 'from') push(jump.raw);
   for (const section of record.sections) {
     push(section.heading);
     section.paragraphs.forEach(push);
   }
+  for (const jump of record.jumps ?? []) if (jump.direction === 'to') push(jump.raw);
   for (const photo of record.photos) {
     push(photo.caption);
     push(photo.credit?.raw);
@@ -28,8 +32,12 @@ export function printedText(record: ArticleRecord): string[] {
   return texts;
 }
 
-/** Everything that is neither a Han character nor a digit (ASCII or full-width). */
-const NOT_CONSERVED = /[^\p{Script=Han}0-9０-９]+/gu;
+/**
+ * Everything that is neither a Han character nor a digit (ASCII or full-width). `丨` (U+4E28) is
+ * a Han character by Unicode, but the press prints it as the separator of a column label
+ * (`新华视点丨…`), which the record keeps as `column` without it: it counts as punctuation.
+ */
+const NOT_CONSERVED = /[^\p{Script=Han}0-9０-９]+|丨/gu;
 
 /** Per-code-point counts, reused between calls (Han and digits lie below U+40000). */
 const counts = new Int32Array(0x40000);

@@ -1,11 +1,19 @@
 import { length, NAME_SEPARATOR, trimPad } from './chars.ts';
-import type { Credit } from './types.ts';
+import type { Credit, Person } from './types.ts';
 
-/** Roles a byline may name, longest first so `特约记者` wins over `记者`. */
-const ROLES = /(特约记者|摄影记者|见习记者|记者|实习生|通讯员)/u;
+/**
+ * Roles a byline may name, longest first so `特约记者` wins over `记者`; a later role may repeat
+ * the agency (`新华社特约记者 A 新华社通讯员 B`), which is not a name.
+ */
+const ROLES = /(?:新华社|新华网)?(特约记者|摄影记者|见习记者|记者|实习生|通讯员)/u;
 
-/** Agency and optional column (`新华社“新华视点”`) at the start of a credit. */
-const AGENCY = /^(据)?(新华社|新华网)(“[^”]{1,12}”|"[^"]{1,12}")?/u;
+/**
+ * Who a credit comes from, before its first role: an agency (`新华社`, `新华网`, `据新华社`) with an
+ * optional column brand (`新华社“新华视点”`, `新华社中国网事`), or a Xinhua column brand alone
+ * (`新华视点`, `新华全媒+`). The brand is the shortest run that a role follows.
+ */
+const SOURCE =
+  /^(?:(?:据)?(?<agency>新华社|新华网)(?<brand>“[^”]{1,12}”|"[^"]{1,12}"|[\p{Script=Han}+＋]{2,8}?)??|(?<own>新华[\p{Script=Han}+＋]{1,6}?))(?=特约记者|摄影记者|见习记者|记者|实习生|通讯员)/u;
 
 /** One personal name: Han characters and the interpunct of transliterated names. */
 const NAME = /^[\p{Script=Han}·•．]{1,8}$/u;
@@ -35,27 +43,43 @@ export function splitNames(text: string): string[] | undefined {
 }
 
 /**
- * Reads a byline: `新华社记者 胡喆`, `新华社记者`, `（记者王隼 张晔洁）`,
- * `新华社“新华视点”记者 A、B`, `记者 A 实习生 B`, `（新华社记者 A B）`.
+ * Reads a byline: an agency and/or a column brand, then a role, then names, the role repeating
+ * before each group of names it covers — `新华社记者 胡喆`, `新华社记者`, `（记者王隼 张晔洁）`,
+ * `新华社“新华视点”记者 A、B`, `新华视点记者 A B`, `新华社中国网事记者 A`, `（记者 A 实习生 B）`.
  * Returns undefined when the line is not a byline.
  */
 export function parseByline(raw: string): Credit | undefined {
   const text = trimPad(raw);
   if (length(text) > 60 || /摄[）)]?$/u.test(text)) return undefined;
   const inner = trimPad(BRACKETED.exec(text)?.[1] ?? text);
-  const agency = AGENCY.exec(inner);
-  const rest = inner.slice(agency?.[0].length ?? 0);
+  const source = SOURCE.exec(inner);
+  const rest = inner.slice(source?.[0].length ?? 0);
   const parts = rest.split(ROLES);
   // parts: [before, role, names, role, names, …]; nothing may come before the first role.
   if (parts.length < 3 || trimPad(parts[0] ?? '') !== '') return undefined;
-  const names: string[] = [];
+  const people: Person[] = [];
   for (let i = 2; i < parts.length; i += 2) {
     const segment = splitNames(parts[i] ?? '');
     if (segment === undefined) return undefined;
-    names.push(...segment);
+    const role = parts[i - 1];
+    people.push(...segment.map((name) => (role ? { name, role } : { name })));
   }
-  if (names.length === 0 && (!agency || parts.length > 3)) return undefined;
-  return { raw: text, ...(agency ? { agency: agency[2] } : {}), role: parts[1] ?? '记者', names };
+  if (people.length === 0 && (!source || parts.length > 3)) return undefined;
+  const agency = source?.groups?.agency;
+  const column = (source?.groups?.brand ?? source?.groups?.own)?.replace(/^[“"]|[”"]$/gu, '');
+  return {
+    raw: text,
+    ...(agency ? { agency } : {}),
+    ...(column ? { column } : {}),
+    role: parts[1] ?? '记者',
+    names: people.map((person) => person.name),
+    people,
+  };
+}
+
+/** Credits each name as a photographer (`摄`). */
+function photographers(names: readonly string[]): Person[] {
+  return names.map((name) => ({ name, role: '摄' }));
 }
 
 /** `新华社发`, `新华社发（A、B 摄）`, `新华社发 A 摄`. */
@@ -75,14 +99,26 @@ export function parsePhotoCredit(raw: string): Credit | undefined {
   if (release) {
     const names = splitNames(release[1] ?? release[2] ?? '');
     if (names === undefined) return undefined;
-    return { raw: text, agency: '新华社', ...(names.length > 0 ? { role: '摄' } : {}), names };
+    return {
+      raw: text,
+      agency: '新华社',
+      ...(names.length > 0 ? { role: '摄' } : {}),
+      names,
+      people: photographers(names),
+    };
   }
   const bracketed = BRACKETED.exec(text)?.[1];
   const photographer = PHOTOGRAPHER.exec(trimPad(bracketed ?? text));
   if (!photographer || (!photographer[1] && !photographer[2] && bracketed === undefined)) return undefined;
   const names = splitNames(photographer[3] ?? '');
   if (names === undefined || names.length === 0) return undefined;
-  return { raw: text, ...(photographer[1] ? { agency: photographer[1] } : {}), role: '摄', names };
+  return {
+    raw: text,
+    ...(photographer[1] ? { agency: photographer[1] } : {}),
+    role: '摄',
+    names,
+    people: photographers(names),
+  };
 }
 
 /** Where a credit printed at the end of a caption line starts. */

@@ -18,6 +18,19 @@ export function dateFromFileName(fileName: string): string | null {
   return match ? isoDate(Number(match[1]), Number(match[3]), Number(match[4])) : null;
 }
 
+/**
+ * The printed page in a seed's file name `yyyymmdd-NN.txt`: `3` for `20260420-03.txt` (a prefix
+ * such as `xinhua-` may come first). Only the compact date form carries a page; in
+ * `2026-04-20-03.txt` the last number may as well count files, so it gives none.
+ */
+export function pageFromFileName(fileName: string): string | undefined {
+  const match = /(?<![0-9A-Za-z])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-(\d{1,3})(?:\.[^.]*)?$/u.exec(
+    fileName.split(/[\\/]/u).at(-1) ?? fileName,
+  );
+  const page = Number(match?.[1] ?? 0);
+  return page > 0 ? String(page) : undefined;
+}
+
 /** Unit words after a number that make it a quantity (`2000多亿元`), not a year. */
 const QUANTITY = /^[多余亿万千百十元个人件吨米家项台辆座所名位次条款种批只头株份户套幅期倍]/u;
 

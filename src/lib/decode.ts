@@ -84,26 +84,18 @@ export function decode(content: Uint8Array | string, sink: DiagnosticSink): Deco
       const gb = decodeWith(encoding, content);
       text = gb !== null && looksLikeText(gb) ? gb : null;
       if (text === null) {
-        sink.error(
+        sink.report(
           0,
           'decode/invalid',
-          `The file is neither UTF-8 nor GB18030: the first byte that is not UTF-8 is at offset ${bad} (0x${(content[bad] ?? 0).toString(16).padStart(2, '0')}). Re-save it as UTF-8.`,
+          `is neither UTF-8 nor GB18030: the first byte that is not UTF-8 is at offset ${bad} (0x${(content[bad] ?? 0).toString(16).padStart(2, '0')})`,
         );
         return { text: null, encoding: null };
       }
-      sink.warn(
-        0,
-        'decode/gb18030',
-        `The file is not UTF-8 (offset ${bad}); it was read as GB18030/GBK. Re-save it as UTF-8 to silence this.`,
-      );
+      sink.report(0, 'decode/gb18030', bad);
     }
   }
   if (text === null) {
-    sink.error(
-      0,
-      'decode/invalid',
-      `The file starts with a ${encoding} byte-order mark but is not valid ${encoding}. Re-save it as UTF-8.`,
-    );
+    sink.report(0, 'decode/invalid', `starts with a ${encoding} byte-order mark but is not valid ${encoding}`);
     return { text: null, encoding: null };
   }
   text = text.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n');
@@ -112,11 +104,7 @@ export function decode(content: Uint8Array | string, sink: DiagnosticSink): Deco
     const line = text.slice(0, firstControl).split('\n').length;
     const count = text.match(CONTROL)?.length ?? 0;
     text = text.replace(CONTROL, '');
-    sink.warn(
-      line,
-      'text/control-character',
-      `${count} control character(s) (NUL and the like, first on this line) are not printed text and were dropped. Remove them from the seed.`,
-    );
+    sink.report(line, 'text/control-character', count);
   }
   return { text, encoding };
 }

@@ -1,3 +1,4 @@
+import { diagnostic, type RuleArgs, type RuleId } from './rules.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Collects the diagnostics of one seed, all carrying its file name. */
@@ -8,14 +9,9 @@ export class DiagnosticSink {
   /** @param file the seed file name every diagnostic names */
   constructor(readonly file: string) {}
 
-  /** Reports a warning: the seed still renders, but someone should look. */
-  warn(line: number, rule: string, message: string): void {
-    this.list.push({ file: this.file, line, rule, severity: 'warning', message });
-  }
-
-  /** Reports an error: the seed is wrong; `--strict` and the CLI fail on it. */
-  error(line: number, rule: string, message: string): void {
-    this.list.push({ file: this.file, line, rule, severity: 'error', message });
+  /** Reports one occurrence of a catalogued rule at a line; severity and hint come from the catalogue. */
+  report<Id extends RuleId>(line: number, id: Id, ...args: RuleArgs<Id>): void {
+    this.list.push(diagnostic(this.file, line, id, ...args));
   }
 }
 

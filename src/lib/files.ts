@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { diagnostic } from './rules.ts';
 import type { Diagnostic, SeedInput } from './types.ts';
 
 /** File extensions read as seeds. */
@@ -37,13 +38,7 @@ export function listSeedFiles(paths: readonly string[]): { files: string[]; diag
 /** A diagnostic for a file that could not be read. */
 function unreadable(file: string, error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    file,
-    line: 0,
-    rule: 'decode/unreadable',
-    severity: 'error',
-    message: `The file could not be read (${reason}). Check the path and its permissions.`,
-  };
+  return diagnostic(file, 0, 'decode/unreadable', reason);
 }
 
 /** Reads a seed file's bytes; an unreadable file becomes an error diagnostic instead. */

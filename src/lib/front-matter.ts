@@ -32,11 +32,14 @@ function scalar(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a YAML date (a Date or a `yyyy-mm-dd` string) as ISO yyyy-mm-dd. */
+/**
+ * Reads a YAML date (a Date or a `yyyy-mm-dd` string, full-width digits and hyphens allowed:
+ * `２０２６－０４－２０`) as ISO yyyy-mm-dd.
+ */
 function isoDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value.trim());
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value.normalize('NFKC').trim());
   if (!match) return undefined;
   const date = new Date(`${match[0]}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== match[0] ? undefined : match[0];
@@ -57,11 +60,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = (mark?.line ?? 0) + 2;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    sink.error(
-      line,
-      'front-matter/invalid-yaml',
-      `The front matter is not valid YAML (${reason}). Fix the YAML between the two --- lines.`,
-    );
+    sink.report(line, 'front-matter/invalid-yaml', reason ?? '');
     const end = /\n---[ \t]*(?:\n|$)/u.exec(text.slice(3));
     const bodyStart = end ? 3 + end.index + end[0].length : 0;
     return { data: {}, body: text.slice(bodyStart), lineOffset: text.slice(0, bodyStart).split('\n').length - 1 };
@@ -70,7 +69,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
   const raw: unknown = parsed.data;
   const data: FrontMatter = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    sink.error(1, 'front-matter/invalid', 'The front matter must be a YAML mapping of keys (date, page, section, id).');
+    sink.report(1, 'front-matter/invalid');
     return { data, body: parsed.content, lineOffset };
   }
   const lineOf = (key: string): number => {
@@ -79,33 +78,23 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
   };
   for (const [key, value] of Object.entries(raw)) {
     if (!KNOWN_KEYS.has(key)) {
-      sink.warn(
-        lineOf(key),
-        'front-matter/unknown-key',
-        `Unknown front-matter key "${key}" is ignored. Known keys: date, page, section, id.`,
-      );
+      sink.report(lineOf(key), 'front-matter/unknown-key', key);
       continue;
     }
     if (value === null || value === undefined) continue;
     if (key === 'date') {
       const date = isoDate(value);
       if (date) data.date = date;
-      else
-        sink.error(
-          lineOf(key),
-          'front-matter/invalid-date',
-          `date: ${String(value)} is not a date. Write the issue date as yyyy-mm-dd, e.g. date: 2026-04-01.`,
-        );
+      else sink.report(lineOf(key), 'front-matter/invalid-date', String(value));
       continue;
     }
     const text = scalar(value);
     if (text === undefined) {
-      sink.error(
-        lineOf(key),
-        'front-matter/invalid-value',
-        `${key} must be a string or a number; the value is ignored.`,
-      );
-    } else if (key === 'page' || key === 'section' || key === 'id') {
+      sink.report(lineOf(key), 'front-matter/invalid-value', key);
+    } else if (key === 'page') {
+      // Full-width forms (`３`, `Ａ０５`) are the same page as their ASCII forms.
+      data.page = text.normalize('NFKC');
+    } else if (key === 'section' || key === 'id') {
       data[key] = text;
     }
   }

@@ -1,38 +1,57 @@
 import { toBlocks, parseMarkdown } from './blocks.ts';
 import { conservationDifference } from './conservation.ts';
 import { decode } from './decode.ts';
-import { dateFromFileName, isoDate, monthDayFromText, yearForDateline, yearFromText } from './dates.ts';
+import {
+  dateFromFileName,
+  isoDate,
+  monthDayFromText,
+  pageFromFileName,
+  yearForDateline,
+  yearFromText,
+} from './dates.ts';
 import { DiagnosticSink } from './diagnostics.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { articleId, safeId, seedIdFromFile } from './ids.ts';
 import { readItem, type ItemParts } from './item.ts';
+import { diagnostic } from './rules.ts';
 import { articleRecordSchema } from './schema.ts';
 import { segment } from './segment.ts';
-import type { ArticleRecord, DateSource, IssueInfo, ParseResult, SeedInput } from './types.ts';
+import type { ArticleRecord, DateSource, IssueInfo, ParseResult, SeedInput, YearSource } from './types.ts';
 
 /** The base name of a path. */
 function baseName(file: string): string {
   return file.split(/[\\/]/u).at(-1) ?? file;
 }
 
-/** Dates an item: from its dateline with the issue's year (or one read from the text), else the issue. */
+/** An item's date and where it came from. */
+type ItemDate = Pick<ArticleRecord, 'date' | 'dateSource' | 'yearSource'>;
+
+/** A date read from the text (`dateSource: "text"`) with the source of its year, or no date. */
+function textDate(year: number, month: number, day: number, yearSource: YearSource): ItemDate {
+  const date = isoDate(year, month, day);
+  return date ? { date, dateSource: 'text', yearSource } : { date: null, dateSource: 'none' };
+}
+
+/**
+ * Dates an item. A dated dateline gives the month and day (`dateSource: "text"`); its year is the
+ * one printed in it, else the issue's (`yearSource` says which: `front-matter`, `file-name`), else
+ * one read from the page's text (`yearSource: "text"`). With no dated dateline the item takes the
+ * issue's date, else a month and day from its opening text with the text's year.
+ */
 function dateItem(
   item: ItemParts,
   issue: { date: string | null; source: DateSource },
   textYear: () => number | undefined,
-): { date: string | null; dateSource: DateSource } {
+): ItemDate {
   const monthDay =
     item.dateline?.month !== undefined && item.dateline.day !== undefined
       ? { month: item.dateline.month, day: item.dateline.day }
       : undefined;
   if (monthDay && item.datelineYear !== undefined) {
-    return { date: isoDate(item.datelineYear, monthDay.month, monthDay.day), dateSource: 'text' };
+    return textDate(item.datelineYear, monthDay.month, monthDay.day, 'text');
   }
-  if (monthDay && issue.date) {
-    return {
-      date: isoDate(yearForDateline(monthDay.month, issue.date), monthDay.month, monthDay.day),
-      dateSource: issue.source,
-    };
+  if (monthDay && issue.date && issue.source !== 'none' && issue.source !== 'text') {
+    return textDate(yearForDateline(monthDay.month, issue.date), monthDay.month, monthDay.day, issue.source);
   }
   if (!monthDay && issue.date) return { date: issue.date, dateSource: issue.source };
   const fromText =
@@ -41,10 +60,7 @@ function dateItem(
       [...item.photos.map((p) => p.caption), ...(item.sections[0]?.paragraphs.slice(0, 1) ?? [])].join('\n'),
     );
   const year = textYear();
-  if (fromText && year !== undefined) {
-    const date = isoDate(year, fromText.month, fromText.day);
-    if (date) return { date, dateSource: 'text' };
-  }
+  if (fromText && year !== undefined) return textDate(year, fromText.month, fromText.day, 'text');
   return { date: null, dateSource: 'none' };
 }
 
@@ -64,11 +80,7 @@ export function parseSeed(input: SeedInput): ParseResult {
   if (data.id !== undefined) {
     seedId = safeId(data.id);
     if (seedId !== data.id) {
-      sink.warn(
-        1,
-        'front-matter/unsafe-id',
-        `id "${data.id}" is not URL-safe; it was used as "${seedId}". Use lower-case letters, digits, "-" and "_".`,
-      );
+      sink.report(1, 'front-matter/unsafe-id', data.id, seedId);
     }
   }
   const fileDate = dateFromFileName(seed);
@@ -77,9 +89,10 @@ export function parseSeed(input: SeedInput): ParseResult {
     : fileDate
       ? { date: fileDate, source: 'file-name' }
       : { date: null, source: 'none' };
+  const page = data.page ?? pageFromFileName(seed);
   const issue: IssueInfo = {
     date: issueDate.date,
-    ...(data.page === undefined ? {} : { page: data.page }),
+    ...(page === undefined ? {} : { page }),
     ...(data.section === undefined ? {} : { section: data.section }),
   };
 
@@ -87,30 +100,15 @@ export function parseSeed(input: SeedInput): ParseResult {
   const textYear = (): number | undefined => {
     if (year === null) {
       year = yearFromText(body);
-      if (year === undefined) {
-        sink.warn(
-          1,
-          'date/no-year',
-          'No year is known for this page, so its items have no date. Add front matter with "date: yyyy-mm-dd", or put the date in the file name.',
-        );
-      } else {
-        sink.warn(
-          1,
-          'date/year-from-text',
-          `The year ${year} was inferred from the text. Add front matter with "date: yyyy-mm-dd", or put the date in the file name, to be sure.`,
-        );
-      }
+      if (year === undefined) sink.report(1, 'date/no-year');
+      else sink.report(1, 'date/year-from-text', year);
     }
     return year;
   };
 
   const items = segment(toBlocks(parseMarkdown(body), lineOffset)).map((chunk) => readItem(chunk, sink));
   if (items.length === 0) {
-    sink.warn(
-      lineOffset + 1,
-      'seed/empty',
-      "The file has no text, so it adds nothing to the archive. Add the page's text or remove the file.",
-    );
+    sink.report(lineOffset + 1, 'seed/empty');
   }
   const articles: ArticleRecord[] = [];
   items.forEach((item, index) => {
@@ -129,11 +127,7 @@ export function parseSeed(input: SeedInput): ParseResult {
     if (checked.success) {
       articles.push(record);
     } else {
-      sink.error(
-        item.line,
-        'record/invalid',
-        `The item could not be turned into a valid record (${checked.error.issues[0]?.message ?? 'schema'}); it is left out. Please report this with the seed.`,
-      );
+      sink.report(item.line, 'record/invalid', checked.error.issues[0]?.message ?? 'schema');
     }
   });
 
@@ -142,11 +136,7 @@ export function parseSeed(input: SeedInput): ParseResult {
     const sample = [...lost.entries()]
       .slice(0, 10)
       .map(([char, delta]) => `${char}${delta > 0 ? '-' : '+'}${Math.abs(delta)}`);
-    sink.error(
-      1,
-      'conservation/text',
-      `Han characters or digits were not conserved (${sample.join(' ')}): some printed text is missing from the records. Please report this with the seed.`,
-    );
+    sink.report(1, 'conservation/text', sample.join(' '));
   }
   return { articles, diagnostics: sink.list };
 }
@@ -175,13 +165,7 @@ export function mergeResults(results: readonly ParseResult[]): ParseResult {
       continue;
     }
     const seedId = `${first.seedId}-${times}`;
-    diagnostics.push({
-      file: first.seed,
-      line: 1,
-      rule: 'id/duplicate',
-      severity: 'warning',
-      message: `Another seed already has the id "${first.seedId}"; this one was given "${seedId}". Give it its own "id:" in front matter or rename the file.`,
-    });
+    diagnostics.push(diagnostic(first.seed, 1, 'id/duplicate', first.seedId, seedId));
     articles.push(...result.articles.map((record) => ({ ...record, seedId, id: articleId(seedId, record.order) })));
   }
   return { articles, diagnostics };

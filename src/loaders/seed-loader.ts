@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -25,8 +25,26 @@ export interface SeedLoaderOptions {
 
 /** What the meta store keeps per seed, so unchanged seeds are not parsed again. */
 interface CachedSeed {
+  /** The SHA-256 of the seed's bytes and of the parser's code (see `parserDigest`). */
   digest: string;
+  /** The parse of those bytes by that code. */
   result: ParseResult;
+}
+
+/**
+ * The SHA-256 of the code that turns seeds into records: the parser's sources (`src/lib`) and
+ * the lock file (remark's version). A cached parse counts only for the same code, so a parser
+ * change parses every seed again instead of serving records of the old shape.
+ */
+function parserDigest(root: string): string {
+  const hash = createHash('sha256');
+  const lib = join(root, 'src', 'lib');
+  const files = readdirSync(lib, { recursive: true, encoding: 'utf8' }).sort();
+  for (const file of [...files.map((name) => join(lib, name)), join(root, 'package-lock.json')]) {
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -79,6 +97,7 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
 async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<void> {
   const { store, meta, logger, config } = context;
   const root = fileURLToPath(config.root);
+  const code = parserDigest(root);
   const listed = listSeedFiles([folder]);
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const results: ParseResult[] = [];
@@ -93,7 +112,7 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
       diagnostics.push({ ...read, file });
       continue;
     }
-    const digest = createHash('sha256').update(read.content).digest('hex');
+    const digest = createHash('sha256').update(code).update(read.content).digest('hex');
     const cachedText = meta.get(key);
     const cached = cachedText === undefined ? undefined : (JSON.parse(cachedText) as CachedSeed);
     if (cached?.digest === digest) {

@@ -1,4 +1,5 @@
 import type { ArticleRecord } from '../lib/types.ts';
+import { creditedNames, filedFrom } from '../lib/views.ts';
 
 /** One printed page (one seed) and its items in print order. */
 export interface PrintedPage {
@@ -74,14 +75,14 @@ export function groupBy<T>(values: readonly T[], keys: (value: T) => readonly st
   return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')));
 }
 
-/** The people an item credits: byline names and photographers. */
+/** The people an item credits: byline names, a roundup's later datelines' reporters, photographers. */
 export function reportersOf(record: ArticleRecord): string[] {
-  return [...(record.byline?.names ?? []), ...record.photos.flatMap((photo) => photo.credit?.names ?? [])];
+  return creditedNames(record);
 }
 
-/** The place an item was filed from, if its dateline names one. */
+/** The places an item was filed from: its dateline's and a roundup's later datelines'. */
 export function placesOf(record: ArticleRecord): string[] {
-  return record.dateline?.place ? [record.dateline.place] : [];
+  return filedFrom(record);
 }
 
 /** `yyyy-mm` of a date. */

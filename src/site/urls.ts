@@ -36,6 +36,11 @@ export function placeHref(place: string, page = 1): string {
   return href(`places/${encodeURIComponent(place)}/${pageSuffix(page)}`);
 }
 
+/** A column's page (栏目), or page `page` of its items; the column is percent-encoded. */
+export function columnHref(column: string, page = 1): string {
+  return href(`columns/${encodeURIComponent(column)}/${pageSuffix(page)}`);
+}
+
 /** A month of the archive. */
 export function monthHref(year: string, month: string): string {
   return href(`archive/${year}/${month}/`);

@@ -79,7 +79,9 @@ describe('synthetic archive', () => {
     const counts = [...perSeed.values()].slice(0, -1);
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(6);
     expect(Math.max(...counts)).toBeLessThanOrEqual(10);
-    expect(articles.every((r) => r.dateSource === 'front-matter' && r.issue.page && r.issue.section)).toBe(true);
+    expect(
+      articles.every((r) => (r.yearSource ?? r.dateSource) === 'front-matter' && r.issue.page && r.issue.section),
+    ).toBe(true);
     expect(new Set(articles.flatMap((r) => r.byline?.names ?? [])).size).toBeGreaterThan(20);
     expect(new Set(articles.flatMap((r) => r.dateline?.place ?? [])).size).toBeGreaterThan(5);
     expect(new Set(articles.map((r) => r.dateline?.position ?? r.kind))).toEqual(new Set(['lead', 'end', 'photo']));

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParseResult } from '../../src/lib/index.ts';
+import { RULE_IDS, type ParseResult } from '../../src/lib/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -39,5 +39,20 @@ describe('parse CLI', () => {
     const { status, stderr } = parse();
     expect(status).toBe(2);
     expect(stderr).toContain('Usage');
+  });
+
+  it('rejects an unknown option with usage (node:util parseArgs)', () => {
+    const { status, stderr } = parse('--nope', 'seeds');
+    expect(status).toBe(2);
+    expect(stderr).toContain("Unknown option '--nope'");
+    expect(stderr).toContain('Usage');
+  });
+});
+
+describe('check CLI', () => {
+  it('--list-rules prints the catalogue of rules as a table', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'check', '--', '--list-rules'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const id of RULE_IDS) expect(run.stdout).toContain(`| \`${id}\` |`);
   });
 });

@@ -168,7 +168,13 @@ describe('photos and credits', () => {
     expect(record.photos).toEqual([
       {
         caption: '4月1日，农民在田间作业。',
-        credit: { raw: '新华社记者 鞠鹏 摄', agency: '新华社', role: '摄', names: ['鞠鹏'] },
+        credit: {
+          raw: '新华社记者 鞠鹏 摄',
+          agency: '新华社',
+          role: '摄',
+          names: ['鞠鹏'],
+          people: [{ name: '鞠鹏', role: '摄' }],
+        },
       },
     ]);
     expect(record.sections[0]?.paragraphs).toEqual([BODY, BODY]);
@@ -229,17 +235,27 @@ describe('column breaks', () => {
 });
 
 describe('dates', () => {
-  it('takes the year from front matter first', () => {
+  it('takes the day from the dateline and the year from front matter first', () => {
     const record = onlyRecord(
       `---\ndate: 2025-04-02\n---\n# 标题文字\n\n新华社北京4月1日电 ${BODY}2026年\n`,
       '2024-01-01.txt',
     );
-    expect([record.date, record.dateSource, record.issue.date]).toEqual(['2025-04-01', 'front-matter', '2025-04-02']);
+    expect([record.date, record.dateSource, record.yearSource, record.issue.date]).toEqual([
+      '2025-04-01',
+      'text',
+      'front-matter',
+      '2025-04-02',
+    ]);
   });
 
-  it('then from a date in the file name', () => {
+  it('then the year from a date in the file name', () => {
     const record = onlyRecord(`# 标题文字\n\n新华社北京4月1日电 ${BODY}\n`, 'xinhua_20260402_p3.txt');
-    expect([record.date, record.dateSource]).toEqual(['2026-04-01', 'file-name']);
+    expect([record.date, record.dateSource, record.yearSource]).toEqual(['2026-04-01', 'text', 'file-name']);
+  });
+
+  it('takes the issue date, with no yearSource, for an item without a dated dateline', () => {
+    const record = onlyRecord(`# 标题文字\n\n${BODY}\n`, '20260402.txt');
+    expect([record.date, record.dateSource, record.yearSource]).toEqual(['2026-04-02', 'file-name', undefined]);
   });
 
   it('puts a December dateline of a January issue in the year before', () => {
@@ -249,7 +265,8 @@ describe('dates', () => {
 
   it('then from the text, with a warning', () => {
     const result = parseText(`# 标题文字\n\n新华社北京4月1日电 2026中关村论坛年会开幕。\n`);
-    expect([result.articles[0]?.date, result.articles[0]?.dateSource]).toEqual(['2026-04-01', 'text']);
+    const [record] = result.articles;
+    expect([record?.date, record?.dateSource, record?.yearSource]).toEqual(['2026-04-01', 'text', 'text']);
     expect(rules(result)).toContain('date/year-from-text');
   });
 
