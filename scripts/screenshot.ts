@@ -1,6 +1,6 @@
 /**
  * `npm run screenshot [-- <out dir>]`: screenshots of the built site (`dist/`) in headless
- * Chromium — the home, a printed page, an article, the article at phone width, a month and
+ * Chromium — the home, the newest issue and its first printed page (also at phone width), an article, the article at phone width, a month and
  * the search page with results (`QUERY`, default 京津冀, also at phone width) — so the pages
  * can be looked at as a reader sees them. CJK glyphs need a CJK font installed
  * (Debian: fonts-noto-cjk).
@@ -15,11 +15,29 @@ const out = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 const firstDir = (dir: string): string => readdirSync(join(dist, dir)).sort()[0] ?? '';
 const article = process.env.ARTICLE ?? firstDir('articles');
+// The newest issue (`/yyyy/mm/dd/`) and its first printed page (`/yyyy/mm/dd/NN/`).
+const lastDir = (dir: string, pattern: RegExp): string =>
+  readdirSync(join(dist, dir))
+    .filter((name) => pattern.test(name))
+    .sort()
+    .at(-1) ?? '';
+const year = lastDir('', /^\d{4}$/u);
+const month = lastDir(year, /^\d{2}$/u);
+const issue = `/${year}/${month}/${lastDir(join(year, month), /^\d{2}$/u)}/`;
+const printed = `${issue}${
+  readdirSync(join(dist, issue))
+    .filter((name) => !name.includes('.'))
+    .sort()[0] ?? ''
+}/`;
 const search = `/search/?q=${encodeURIComponent(process.env.QUERY ?? '京津冀')}`;
 /** A page to shoot; `ready` is an element to wait for before the shot. */
 const shots: { name: string; path: string; width: number; ready?: string }[] = [
   { name: 'home', path: '/', width: 1280 },
-  { name: 'page', path: `/pages/${firstDir('pages')}/`, width: 1280 },
+  { name: 'home-phone', path: '/', width: 390 },
+  { name: 'issue', path: issue, width: 1280 },
+  { name: 'issue-phone', path: issue, width: 390 },
+  { name: 'page', path: printed, width: 1280 },
+  { name: 'page-phone', path: printed, width: 390 },
   { name: 'article', path: `/articles/${article}/`, width: 1280 },
   { name: 'article-phone', path: `/articles/${article}/`, width: 390 },
   {

@@ -1,5 +1,5 @@
 import type { ArticleRecord } from '../lib/types.ts';
-import type { PrintedPage } from './archive.ts';
+import { pageNumber, type Headline, type IssuePage, type PrintedPage } from './archive.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -27,19 +27,41 @@ export function itemTitle(record: ArticleRecord): string {
   return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text || `第${record.order}条`;
 }
 
-/**
- * The label of a printed page: `第3版 · 要闻` or `A05版 · 国际` from front matter; a page with no
- * number is named by its first headline (`「科技创新实现新突破」版`).
- */
-export function pageLabel(page: PrintedPage): string {
-  const number = page.page ? `${/^\d+$/u.test(page.page) ? `第${page.page}` : page.page}版` : '';
-  const first = page.items[0];
-  return [number, page.section].filter(Boolean).join(' · ') || (first ? `「${itemTitle(first)}」版` : page.seed);
+/** A page number as printed in a name: `03` → `第03版`, `A05` → `A05版`. */
+export function pageNumberLabel(number: string): string {
+  return /^\d+$/u.test(number) ? `第${number}版` : `${number}版`;
 }
 
-/** A date and page label: `2026年4月1日 第3版`. */
-export function pageTitle(page: PrintedPage): string {
+/**
+ * The label of a printed page: `第03版 · 要闻` (the number as placed in its issue, else as printed);
+ * a page with neither number nor issue is named by its first headline (`「科技创新实现新突破」版`).
+ */
+export function pageLabel(page: PrintedPage | IssuePage): string {
+  const number = 'number' in page ? page.number : page.page === undefined ? undefined : pageNumber(page.page);
+  const label = [number === undefined ? '' : pageNumberLabel(number), page.section].filter(Boolean).join(' · ');
+  const first = page.items[0];
+  return label || (first ? `「${itemTitle(first)}」版` : page.seed);
+}
+
+/** The headlines of a page's items, for 标题导航. */
+export function headlines(page: PrintedPage): Headline[] {
+  return page.items.map((item) => ({ id: item.id, title: itemTitle(item), kind: item.kind }));
+}
+
+/** A printed page's name: its issue date and page, `2026年4月1日 第03版 · 要闻`. */
+export function pageTitle(page: PrintedPage | IssuePage): string {
   return `${page.date ? formatDate(page.date) : '日期不详'} ${pageLabel(page)}`;
+}
+
+/** An issue's name: `2026年4月1日 星期三`. */
+export function issueTitle(date: string): string {
+  return `${formatDate(date)} ${formatWeekday(date)}`;
+}
+
+/** `04-01` → `4月1日`. */
+export function formatMonthDay(monthDay: string): string {
+  const [month, day] = monthDay.split('-').map(Number);
+  return `${month ?? ''}月${day ?? ''}日`;
 }
 
 /** An excerpt of an item's text for lists and descriptions. */

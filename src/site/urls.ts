@@ -50,3 +50,23 @@ export function monthHref(year: string, month: string): string {
 export function searchHref(query?: string): string {
   return query ? `${href('search/')}?q=${encodeURIComponent(query)}` : href('search/');
 }
+
+/** `2026-04-01` → `2026/04/01`. */
+function datePath(date: string): string {
+  return date.slice(0, 10).replaceAll('-', '/');
+}
+
+/** The issue printed on `date` (ISO yyyy-mm-dd): `/2026/04/01/`. */
+export function issueHref(date: string): string {
+  return href(`${datePath(date)}/`);
+}
+
+/** A printed page of an issue, by its issue date and URL segment: `/2026/04/01/03/`. */
+export function printedPageHref(date: string, slug: string): string {
+  return href(`${datePath(date)}/${slug}/`);
+}
+
+/** The 历史上的今天 page of a calendar day `mm-dd`: `/on-this-day/04-01/`. */
+export function onThisDayHref(monthDay: string): string {
+  return href(`on-this-day/${monthDay}/`);
+}

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseSeeds, type ParseResult } from '../../src/lib/index.ts';
+import { parseSeeds, type ArticleRecord, type ParseResult } from '../../src/lib/index.ts';
+import { issuesOf, pagePlaces } from '../../src/site/archive.ts';
 import { fixtureCases } from './fixtures.ts';
 
 /** The project root. */
@@ -51,4 +52,11 @@ export function filesUnder(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** The site path of a seed's printed page: `/yyyy/mm/dd/NN/` in its issue, `/pages/<seed id>/` when it has no date. */
+export function printedPagePath(records: readonly ArticleRecord[], seedId: string): string {
+  const place = pagePlaces(issuesOf(records)).get(seedId);
+  const page = place?.issue.pages[place.index];
+  return page ? `/${page.date.replaceAll('-', '/')}/${page.slug}/` : `/pages/${seedId}/`;
 }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
-import { recordsOf } from '../../helpers/site.ts';
+import { printedPagePath, recordsOf } from '../../helpers/site.ts';
 
 // axe is served from the site's own origin, so the pages' Content-Security-Policy stays on.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -20,7 +20,8 @@ const article = needed('article with in-body subheads and a dated byline', (r) =
 const reporter = article.byline?.names[0] ?? '';
 const pages = {
   home: '/',
-  'printed page': `/pages/${article.seedId}/`,
+  'printed page': printedPagePath(articles, article.seedId),
+  issue: `${printedPagePath(articles, article.seedId).split('/').slice(0, 4).join('/')}/`,
   article: `/articles/${article.id}/`,
   'photo item': `/articles/${needed('photo item', (r) => r.kind === 'photo').id}/`,
   archive: '/archive/',

@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT, writeFixtureSeeds } from '../../helpers/site.ts';
@@ -10,10 +11,14 @@ declare module 'vitest' {
     siteSeeds: string;
     /** What `astro build` printed. */
     siteLog: string;
+    /** The multi-day archive's output folder: several issues of several pages each. */
+    daysDist: string;
+    /** The seeds it was built from (tests/e2e/fixtures/multi-day). */
+    daysSeeds: string;
   }
 }
 
-/** Builds the fixture site once for every site test. */
+/** Builds the fixture site and the multi-day archive once for every site test. */
 export default function setup(project: TestProject): void {
   const base = join(ROOT, 'tests', '.output', 'site');
   const seeds = join(base, 'seeds');
@@ -23,4 +28,12 @@ export default function setup(project: TestProject): void {
   project.provide('siteDist', dist);
   project.provide('siteSeeds', seeds);
   project.provide('siteLog', log);
+
+  const days = join(ROOT, 'tests', '.output', 'days');
+  const daysSeeds = join(days, 'seeds');
+  rmSync(daysSeeds, { recursive: true, force: true });
+  cpSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'multi-day'), daysSeeds, { recursive: true });
+  buildSite(daysSeeds, join(days, 'dist'));
+  project.provide('daysDist', join(days, 'dist'));
+  project.provide('daysSeeds', daysSeeds);
 }

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
 import { filesUnder, ROOT } from '../../helpers/site.ts';
 
-const dist = inject('siteDist');
+const dists = [inject('siteDist'), inject('daysDist')];
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
-it('validates every HTML page with the Nu HTML Checker with zero errors', () => {
-  const pages = filesUnder(dist)
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => join(dist, file));
+it('validates every HTML page of both fixture sites with the Nu HTML Checker with zero errors', () => {
+  const pages = dists.flatMap((dist) =>
+    filesUnder(dist)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => join(dist, file)),
+  );
   expect(pages.length).toBeGreaterThan(10);
   expect(existsSync(VNU), `${VNU} is missing: run npm ci`).toBe(true);
   const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages], {
@@ -24,8 +26,6 @@ it('validates every HTML page with the Nu HTML Checker with zero errors', () => 
   const report = JSON.parse(run.stderr) as {
     messages: { type: string; url: string; message: string; extract?: string }[];
   };
-  const errors = report.messages
-    .filter((m) => m.type === 'error')
-    .map((m) => `${m.url.replace(`file:${dist}`, '')}: ${m.message}`);
+  const errors = report.messages.filter((m) => m.type === 'error').map((m) => `${m.url}: ${m.message}`);
   expect(errors).toEqual([]);
 }, 120_000);

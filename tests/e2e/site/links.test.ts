@@ -4,17 +4,18 @@ import { parseHTML } from 'linkedom';
 import { expect, inject, it } from 'vitest';
 import { filesUnder } from '../../helpers/site.ts';
 
-const dist = inject('siteDist');
-
-/** The file a site path is served from, or undefined. */
-function target(path: string): string | undefined {
+/** The file a site path of `dist` is served from, or undefined. */
+function target(dist: string, path: string): string | undefined {
   const file = join(dist, decodeURIComponent(path));
   if (existsSync(file) && statSync(file).isFile()) return file;
   const index = join(file, 'index.html');
   return existsSync(index) ? index : undefined;
 }
 
-it('resolves every internal link, asset and fragment in dist/', () => {
+it.each([
+  ['fixture site', inject('siteDist')],
+  ['multi-day archive', inject('daysDist')],
+])('resolves every internal link, asset and fragment of the %s', (_name, dist) => {
   const broken: string[] = [];
   const pages = filesUnder(dist).filter((file) => file.endsWith('.html'));
   expect(pages.length).toBeGreaterThan(20);
@@ -36,7 +37,7 @@ it('resolves every internal link, asset and fragment in dist/', () => {
     for (const ref of refs) {
       const url = new URL(ref, base);
       if (url.origin !== base.origin && !url.href.startsWith('http://localhost')) continue;
-      const file = target(url.pathname);
+      const file = target(dist, url.pathname);
       if (!file) broken.push(`${page}: ${ref}`);
       else if (url.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(url.hash.slice(1))))
         broken.push(`${page}: ${ref} (no such id)`);

@@ -4,11 +4,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { issuesOf } from '../../../src/site/archive.ts';
 import { itemTitle } from '../../../src/site/format.ts';
-import { recordsOf } from '../../helpers/site.ts';
+import { openPeriod, searchBundle, searchBundles } from '../../../src/site/search-bundles.ts';
+import { printedPagePath, recordsOf } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
 const { articles } = recordsOf(inject('siteSeeds'));
+const printedPath = (seedId: string): string => printedPagePath(articles, seedId);
 const html = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
 
 describe('the built site', () => {
@@ -26,31 +29,32 @@ describe('the built site', () => {
     expect(all.map((r) => r.id).sort()).toEqual(articles.map((r) => r.id).sort());
   });
 
-  it('indexes the newest month and each year before it in search bundles of their own, and the search page merges exactly those', () => {
+  it('indexes each period in its own search bundle, and the search page merges exactly those', () => {
     const listed = html('search').querySelector('#search-form')?.getAttribute('data-search-bundles')?.split(' ');
-    const open = articles.reduce(
-      (newest, r) => (r.date && r.date.slice(0, 7) > newest ? r.date.slice(0, 7) : newest),
-      '',
-    );
-    const bundleOf = (date: string | null) => (!date ? 'undated' : date.slice(0, 7) === open ? open : date.slice(0, 4));
-    const bundles = new Set(articles.map((r) => bundleOf(r.date)));
-    expect(open).toBe('2026-04');
-    expect(new Set(listed)).toEqual(bundles);
-    expect(listed?.slice(0, 3)).toEqual(['2026-04', '2026', '2025']);
+    const open = openPeriod(articles.map((r) => r.date));
+    const bundles = searchBundles(articles.map((r) => r.date));
+    expect(listed).toEqual(bundles);
     expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...bundles].sort());
     for (const record of articles) {
       const bundle = html(`articles/${record.id}`)
         .querySelector('[data-pagefind-body]')
         ?.getAttribute('data-search-bundle');
-      expect(bundle, record.id).toBe(bundleOf(record.date));
+      expect(bundle, record.id).toBe(searchBundle(record.date, open));
     }
   });
 
   it('gives every printed page, month, reporter and place its page', () => {
-    for (const seedId of new Set(articles.map((r) => r.seedId)))
-      expect(existsSync(join(dist, 'pages', seedId, 'index.html'))).toBe(true);
-    for (const date of new Set(articles.flatMap((r) => (r.date ? [r.date.slice(0, 7)] : [])))) {
-      expect(existsSync(join(dist, 'archive', date.slice(0, 4), date.slice(5, 7), 'index.html'))).toBe(true);
+    for (const seedId of new Set(articles.map((r) => r.seedId))) {
+      expect(existsSync(join(dist, printedPath(seedId), 'index.html')), seedId).toBe(true);
+      // The first URL of every printed page still answers: the page itself, or a redirect to it.
+      expect(existsSync(join(dist, 'pages', seedId, 'index.html')), seedId).toBe(true);
+    }
+    // Months and issues go by the day the paper was printed.
+    for (const issue of issuesOf(articles)) {
+      expect(existsSync(join(dist, issue.date.replaceAll('-', '/'), 'index.html')), issue.date).toBe(true);
+      expect(existsSync(join(dist, 'archive', issue.date.slice(0, 4), issue.date.slice(5, 7), 'index.html'))).toBe(
+        true,
+      );
     }
     for (const name of new Set(articles.flatMap((r) => r.byline?.names ?? [])))
       expect(existsSync(join(dist, 'reporters', name, 'index.html'))).toBe(true);
@@ -78,7 +82,7 @@ describe('the built site', () => {
       expect(ld.datePublished).toBe(record.date ?? undefined);
       expect(ld.alternativeHeadline).toBe(record.subheadline);
       expect(ld.dateline).toBe(record.dateline?.raw);
-      expect((ld.isPartOf as { url: string }).url).toMatch(new RegExp(`/pages/${record.seedId}/$`, 'u'));
+      expect(new URL((ld.isPartOf as { url: string }).url).pathname).toBe(printedPath(record.seedId));
     }
   });
 
@@ -111,7 +115,7 @@ describe('the built site', () => {
     const links = [...html(`articles/${record?.id ?? ''}`).querySelectorAll('a')].map((a) =>
       decodeURIComponent(a.getAttribute('href') ?? ''),
     );
-    expect(links).toContain(`/pages/${record?.seedId ?? ''}/`);
+    expect(links).toContain(printedPath(record?.seedId ?? ''));
     expect(links).toContain(`/articles/${record?.seedId ?? ''}-1/`);
     expect(links).toContain(`/articles/${record?.seedId ?? ''}-3/`);
     for (const name of record?.byline?.names ?? []) expect(links).toContain(`/reporters/${name}/`);
