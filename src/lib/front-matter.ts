@@ -9,6 +9,8 @@ export interface FrontMatter {
   page?: string;
   /** The page's section, e.g. `要闻`. */
   section?: string;
+  /** The newspaper's name, e.g. `新华每日电讯`, for citations. */
+  paper?: string;
   /** The seed id, overriding the file stem (made URL-safe by the caller). */
   id?: string;
 }
@@ -23,7 +25,7 @@ export interface SplitSeed {
   lineOffset: number;
 }
 
-const KNOWN_KEYS = new Set(['date', 'page', 'section', 'id']);
+const KNOWN_KEYS = new Set(['date', 'page', 'section', 'paper', 'id']);
 
 /** Reads a YAML value as a trimmed, non-empty string, or undefined. */
 function scalar(value: unknown): string | undefined {
@@ -70,7 +72,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
   const raw: unknown = parsed.data;
   const data: FrontMatter = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    sink.error(1, 'front-matter/invalid', 'The front matter must be a YAML mapping of keys (date, page, section, id).');
+    sink.error(1, 'front-matter/invalid', 'The front matter must be a YAML mapping of keys (date, page, section, paper, id).');
     return { data, body: parsed.content, lineOffset };
   }
   const lineOf = (key: string): number => {
@@ -82,7 +84,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
       sink.warn(
         lineOf(key),
         'front-matter/unknown-key',
-        `Unknown front-matter key "${key}" is ignored. Known keys: date, page, section, id.`,
+        `Unknown front-matter key "${key}" is ignored. Known keys: date, page, section, paper, id.`,
       );
       continue;
     }
@@ -105,7 +107,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
         'front-matter/invalid-value',
         `${key} must be a string or a number; the value is ignored.`,
       );
-    } else if (key === 'page' || key === 'section' || key === 'id') {
+    } else if (key === 'page' || key === 'section' || key === 'paper' || key === 'id') {
       data[key] = text;
     }
   }

@@ -81,6 +81,7 @@ export function parseSeed(input: SeedInput): ParseResult {
     date: issueDate.date,
     ...(data.page === undefined ? {} : { page: data.page }),
     ...(data.section === undefined ? {} : { section: data.section }),
+    ...(data.paper === undefined ? {} : { paper: data.paper }),
   };
 
   let year: number | undefined | null = null;
