@@ -72,7 +72,11 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
   const raw: unknown = parsed.data;
   const data: FrontMatter = {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    sink.error(1, 'front-matter/invalid', 'The front matter must be a YAML mapping of keys (date, page, section, paper, id).');
+    sink.error(
+      1,
+      'front-matter/invalid',
+      'The front matter must be a YAML mapping of keys (date, page, section, paper, id).',
+    );
     return { data, body: parsed.content, lineOffset };
   }
   const lineOf = (key: string): number => {
