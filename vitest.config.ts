@@ -17,7 +17,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/parser/**/*.test.ts', 'tests/ops/**/*.test.ts', 'tests/search/**/*.test.ts'],
+          include: [
+            'tests/parser/**/*.test.ts',
+            'tests/ops/**/*.test.ts',
+            'tests/search/**/*.test.ts',
+            'tests/site-unit/**/*.test.ts',
+          ],
         },
       },
       {
