@@ -11,6 +11,7 @@ interface Step {
   run?: string;
   with?: Record<string, string | number>;
   env?: Record<string, string>;
+  if?: string;
 }
 interface Job {
   needs?: string | string[];

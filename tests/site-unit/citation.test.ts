@@ -7,7 +7,7 @@ import { bibtex, cslItem, gbt7714, ris } from '../../src/site/citation-formats.t
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 // Golden files are reviewed by hand; regenerate one only with UPDATE=1 and read the diff.
-const update = process.env['UPDATE'] === '1';
+const update = process.env.UPDATE === '1';
 const GOLDEN = join(import.meta.dirname, 'golden');
 
 /** The records of one fixture case. */
@@ -16,6 +16,13 @@ function records(name: string, file: string): ArticleRecord[] {
 }
 
 const realSeed = records('real-seed', '000_3fa1046521e36f31.txt');
+
+/** The record at `index`, failing the test when there is none. */
+function nth(list: readonly ArticleRecord[], index: number): ArticleRecord {
+  const record = list[index];
+  if (!record) throw new Error(`no record ${index}`);
+  return record;
+}
 /** The real seed names no paper and the site configures none: the citations say so. */
 const context = (record: ArticleRecord): CitationContext => ({
   paper: undefined,
@@ -51,31 +58,42 @@ describe('citations of the real seed (golden, reviewed by hand)', () => {
 });
 
 describe('who the authors are', () => {
-  const [first, second, , fourth, photo] = realSeed;
+  const [first, second, fourth, photo] = [0, 1, 3, 4].map((i) => nth(realSeed, i)) as [
+    ArticleRecord,
+    ArticleRecord,
+    ArticleRecord,
+    ArticleRecord,
+  ];
   it('names one author per person as printed', () => {
-    expect(citationAuthors(second as ArticleRecord)).toEqual([
+    expect(citationAuthors(second)).toEqual([
       { name: '王隼', kind: 'person' },
       { name: '张晔洁', kind: 'person' },
     ]);
-    expect(citationAuthors(first as ArticleRecord)).toEqual([{ name: '胡喆', kind: 'person' }]);
+    expect(citationAuthors(first)).toEqual([{ name: '胡喆', kind: 'person' }]);
   });
   it('never takes 新华社记者 for a person: a byline with no name is the agency, a corporate author', () => {
-    expect(citationAuthors(fourth as ArticleRecord)).toEqual([{ name: '新华社', kind: 'organization' }]);
-    expect(gbt7714(citationSource(fourth as ArticleRecord, context(fourth as ArticleRecord)))).toMatch(/^新华社\. /u);
+    expect(citationAuthors(fourth)).toEqual([{ name: '新华社', kind: 'organization' }]);
+    expect(gbt7714(citationSource(fourth, context(fourth)))).toMatch(/^新华社\. /u);
   });
   it('credits a photo item to its photographer', () => {
-    expect(citationAuthors(photo as ArticleRecord)).toEqual([{ name: '前方平', kind: 'person' }]);
+    expect(citationAuthors(photo)).toEqual([{ name: '前方平', kind: 'person' }]);
   });
   it('opens with the title when nothing names an author (GB/T 7714-2015 8.1.3)', () => {
     const [record] = parseSeed({ file: 'p.txt', content: '# 标题\n\n正文一段。\n' }).articles;
-    const source = citationSource(record as ArticleRecord, { paper: '某报', url: 'https://example.org/a/' });
+    const source = citationSource(
+      nth(
+        [record].flatMap((r) => (r ? [r] : [])),
+        0,
+      ),
+      { paper: '某报', url: 'https://example.org/a/' },
+    );
     expect(source.authors).toEqual([]);
     expect(gbt7714(source)).toBe('标题[N]. 某报, [出版日期不详].');
     expect(bibtex(source)).not.toContain('author');
     expect(ris(source)).not.toContain('AU  -');
   });
   it('lists three people then 等', () => {
-    const record = { ...(second as ArticleRecord) };
+    const record = { ...second };
     record.byline = { raw: '（记者甲 乙 丙 丁）', names: ['甲', '乙', '丙', '丁'], position: 'lead' };
     expect(gbt7714(citationSource(record, context(record)))).toMatch(/^甲, 乙, 丙, 等\. /u);
     expect(ris(citationSource(record, context(record))).match(/^AU {2}- /gmu)).toHaveLength(4);
@@ -85,7 +103,13 @@ describe('who the authors are', () => {
 describe("the paper's name, date and page", () => {
   const [record] = records('front-matter-unknown-keys', 'front-matter-unknown-keys.txt');
   it("takes the paper from the seed's front matter before the site's configuration", () => {
-    const source = citationSource(record as ArticleRecord, { paper: '配置的报名', url: 'https://example.org/a/' });
+    const source = citationSource(
+      nth(
+        [record].flatMap((r) => (r ? [r] : [])),
+        0,
+      ),
+      { paper: '配置的报名', url: 'https://example.org/a/' },
+    );
     expect(source.paper).toBe('新华每日电讯');
     expect(gbt7714(source)).toBe('王隼, 张晔洁. 三部门发文推动员工录用“一件事”高效办理[N]. 新华每日电讯, 2026-04-02.');
     expect(bibtex(source)).toContain('  journaltitle = {新华每日电讯},\n  date = {2026-04-02},');
@@ -97,7 +121,7 @@ describe("the paper's name, date and page", () => {
     expect(cslItem(source).issued).not.toHaveProperty('circa');
   });
   it('takes the configured paper when the seed names none, and prints the page as 版次', () => {
-    const page: ArticleRecord = { ...(realSeed[1] as ArticleRecord), issue: { date: '2026-04-02', page: 'A05' } };
+    const page: ArticleRecord = { ...nth(realSeed, 1), issue: { date: '2026-04-02', page: 'A05' } };
     const source = citationSource(page, { paper: '配置的报名', url: 'https://example.org/a/' });
     expect(gbt7714(source)).toBe(
       '王隼, 张晔洁. 三部门发文推动员工录用“一件事”高效办理[N]. 配置的报名, 2026-04-02(A05).',
@@ -106,7 +130,7 @@ describe("the paper's name, date and page", () => {
     expect(bibtex(source)).toContain('  pages = {A05},');
   });
   it('escapes BibTeX specials but not the URL', () => {
-    const record: ArticleRecord = { ...(realSeed[1] as ArticleRecord), headline: '5% & {更多} #1_a' };
+    const record: ArticleRecord = { ...nth(realSeed, 1), headline: '5% & {更多} #1_a' };
     const text = bibtex(citationSource(record, { paper: undefined, url: 'https://example.org/a_b/%E4/' }));
     expect(text).toContain('  title = {5\\% \\& \\{更多\\} \\#1\\_a},');
     expect(text).toContain('  url = {https://example.org/a_b/%E4/},');
