@@ -2,12 +2,14 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
 
 /**
  * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
  * sitemap need it); BASE_PATH the folder under it, e.g. `/xinhua-archive/` on GitHub Pages.
  */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL a build warns, and fails under CI (src/integrations/site-url.ts).
+const site = process.env.SITE_URL?.trim() ? process.env.SITE_URL.trim() : LOCAL_SITE_URL;
 const base = process.env.BASE_PATH ?? '/';
 if (!/^https?:\/\/[^/]+/u.test(site)) {
   throw new Error(`SITE_URL must be an absolute http(s) URL such as https://example.github.io, not "${site}".`);
@@ -30,5 +32,11 @@ export default defineConfig({
   // src/site/cache-key.ts), code, configuration and lock file are unchanged is reused from the
   // cache folder instead of rendered again.
   experimental: { incrementalBuild: true },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), output.prune, pagefindIndex(), output.seal],
+  integrations: [
+    siteUrlCheck(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    output.prune,
+    pagefindIndex(),
+    output.seal,
+  ],
 });

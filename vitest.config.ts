@@ -22,6 +22,7 @@ export default defineConfig({
             'tests/ops/**/*.test.ts',
             'tests/search/**/*.test.ts',
             'tests/site/**/*.test.ts',
+            'tests/site-unit/**/*.test.ts',
           ],
         },
       },

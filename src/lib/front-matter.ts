@@ -9,6 +9,8 @@ export interface FrontMatter {
   page?: string;
   /** The page's section, e.g. `要闻`. */
   section?: string;
+  /** The newspaper's name, e.g. `新华每日电讯`, for citations. */
+  paper?: string;
   /** The seed id, overriding the file stem (made URL-safe by the caller). */
   id?: string;
 }
@@ -23,7 +25,7 @@ export interface SplitSeed {
   lineOffset: number;
 }
 
-const KNOWN_KEYS = new Set(['date', 'page', 'section', 'id']);
+const KNOWN_KEYS = new Set(['date', 'page', 'section', 'paper', 'id']);
 
 /** Reads a YAML value as a trimmed, non-empty string, or undefined. */
 function scalar(value: unknown): string | undefined {
@@ -94,7 +96,7 @@ export function splitFrontMatter(text: string, sink: DiagnosticSink): SplitSeed 
     } else if (key === 'page') {
       // Full-width forms (`３`, `Ａ０５`) are the same page as their ASCII forms.
       data.page = text.normalize('NFKC');
-    } else if (key === 'section' || key === 'id') {
+    } else if (key === 'section' || key === 'paper' || key === 'id') {
       data[key] = text;
     }
   }

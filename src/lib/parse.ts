@@ -94,6 +94,7 @@ export function parseSeed(input: SeedInput): ParseResult {
     date: issueDate.date,
     ...(page === undefined ? {} : { page }),
     ...(data.section === undefined ? {} : { section: data.section }),
+    ...(data.paper === undefined ? {} : { paper: data.paper }),
   };
 
   let year: number | undefined | null = null;

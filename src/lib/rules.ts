@@ -59,14 +59,14 @@ export const RULES = {
   'front-matter/invalid': rule({
     severity: 'error',
     summary: 'The front matter is not a mapping of keys.',
-    message: () => 'The front matter must be a YAML mapping of keys (date, page, section, id).',
+    message: () => 'The front matter must be a YAML mapping of keys (date, page, section, paper, id).',
     hint: 'Write one "key: value" per line.',
   }),
   'front-matter/unknown-key': rule({
     severity: 'warning',
     summary: 'A front-matter key the archive does not know is ignored.',
     message: (key: string) => `Unknown front-matter key "${key}" is ignored.`,
-    hint: 'Known keys: date, page, section, id.',
+    hint: 'Known keys: date, page, section, paper, id.',
   }),
   'front-matter/invalid-date': rule({
     severity: 'error',

@@ -75,6 +75,7 @@ export const articleRecordSchema = z.strictObject({
     date: isoDate.nullable(),
     page: z.string().min(1).exactOptional(),
     section: z.string().min(1).exactOptional(),
+    paper: z.string().min(1).exactOptional(),
   }),
 }) satisfies z.ZodType<ArticleRecord>;
 

@@ -93,6 +93,8 @@ export interface IssueInfo {
   page?: string;
   /** The page's section, from front matter (e.g. `要闻`). */
   section?: string;
+  /** The newspaper's name, from front matter (e.g. `新华每日电讯`). */
+  paper?: string;
 }
 
 /** One item of a printed page: an article or a photo. */

@@ -40,7 +40,14 @@ export function buildSite(seedsDir: string, outDir: string, env: Record<string, 
   const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SEEDS_DIR: relative(ROOT, seedsDir), ASTRO_CACHE_DIR: join(outDir, '..', 'cache'), ...env },
+    // Test builds are local previews: they say so with SITE_URL rather than rely on the default.
+    env: {
+      ...process.env,
+      SITE_URL: 'http://localhost:4321',
+      SEEDS_DIR: relative(ROOT, seedsDir),
+      ASTRO_CACHE_DIR: join(outDir, '..', 'cache'),
+      ...env,
+    },
   });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
   return run.stdout + run.stderr;

@@ -20,13 +20,15 @@ describe('the built site', () => {
     expect(new Set(articles.map((r) => r.seedId)).size).toBeGreaterThan(20);
   });
 
-  it('gives every record a page and a JSON file equal to the record', () => {
+  it('gives every record a page, and its record in the JSON file of its month', () => {
     for (const record of articles) {
       expect(existsSync(join(dist, 'articles', record.id, 'index.html')), record.id).toBe(true);
-      expect(JSON.parse(readFileSync(join(dist, 'api', 'articles', `${record.id}.json`), 'utf8'))).toEqual(record);
+      const file = record.date
+        ? join(dist, 'api', 'v1', 'archive', record.date.slice(0, 4), `${record.date.slice(5, 7)}.json`)
+        : join(dist, 'api', 'v1', 'archive', 'undated.json');
+      const month = JSON.parse(readFileSync(file, 'utf8')) as { records: { id: string }[] };
+      expect(month.records.find((r) => r.id === record.id)).toEqual(record);
     }
-    const all = JSON.parse(readFileSync(join(dist, 'api', 'articles.json'), 'utf8')) as { id: string }[];
-    expect(all.map((r) => r.id).sort()).toEqual(articles.map((r) => r.id).sort());
   });
 
   it('indexes each period in its own search bundle, and the search page merges exactly those', () => {
@@ -72,14 +74,17 @@ describe('the built site', () => {
       );
       expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBeTruthy();
       expect(document.querySelector('link[rel=alternate][type="application/json"]')?.getAttribute('href')).toBe(
-        `/api/articles/${record.id}.json`,
+        record.date
+          ? `/api/v1/archive/${record.date.slice(0, 4)}/${record.date.slice(5, 7)}.json`
+          : '/api/v1/archive/undated.json',
       );
       const ld = JSON.parse(
         document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
       ) as Record<string, unknown>;
       expect(ld['@type']).toBe('NewsArticle');
       expect(ld.headline).toBe(itemTitle(record));
-      expect(ld.datePublished).toBe(record.date ?? undefined);
+      expect(ld.datePublished).toBe(record.date ? `${record.date}T00:00:00+08:00` : undefined);
+      expect(ld).not.toHaveProperty('articleBody');
       expect(ld.alternativeHeadline).toBe(record.subheadline);
       expect(ld.dateline).toBe(record.dateline?.raw);
       expect(new URL((ld.isPartOf as { url: string }).url).pathname).toBe(printedPath(record.seedId));
