@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { phraseIndex } from './src/integrations/phrase-index.ts';
 
 /**
  * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
@@ -22,5 +23,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts stay files too (never inlined, however small): the policy allows no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), phraseIndex()],
 });
