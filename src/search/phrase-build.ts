@@ -6,6 +6,7 @@
  */
 import { printedText } from '../lib/conservation.ts';
 import type { ArticleRecord } from '../lib/types.ts';
+import { monthOf, placesOf, reportersOf } from '../site/archive.ts';
 import {
   encodePostings,
   encodeShard,
@@ -36,6 +37,16 @@ export interface PhraseIndex {
 
 /** The filter values of a record, as the article page gives them to Pagefind (`data-pagefind-filter`). */
 export type FilterValues = (record: ArticleRecord) => Record<string, readonly string[]>;
+
+/** The filter values an article page gives Pagefind (`data-pagefind-filter` in `articles/[id].astro`). */
+export function filterValues(record: ArticleRecord): Record<string, readonly string[]> {
+  return {
+    month: record.date ? [monthOf(record.date)] : [],
+    reporter: reportersOf(record),
+    place: placesOf(record),
+    kind: [record.kind === 'photo' ? '图片' : '文章'],
+  };
+}
 
 /** The period of an item: the year of its date, or `undated`. */
 export function periodOf(record: Pick<ArticleRecord, 'date'>): string {
