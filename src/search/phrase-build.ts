@@ -73,9 +73,9 @@ function writeShards(
   const shards = powerOfTwo(Math.ceil(total / SHARD_BYTES));
   const buckets: (typeof encoded)[] = Array.from({ length: shards }, () => []);
   for (const entry of encoded) buckets[shardOf(entry[0], shards)]?.push(entry);
-  buckets.forEach((bucket, shard) => {
-    if (bucket.length > 0) files.set(path(shard), encodeShard(bucket));
-  });
+  // Every shard is written, an empty one as an empty file: a gram no item holds is then answered by a
+  // file of no bytes rather than by the 404 page.
+  buckets.forEach((bucket, shard) => files.set(path(shard), encodeShard(bucket)));
   return shards;
 }
 

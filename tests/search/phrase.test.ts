@@ -66,7 +66,6 @@ function fakeSite(built: PhraseIndex): { client: PhraseIndexClient; fragments: s
         return Promise.resolve(new TextEncoder().encode(`pagefind_dcd${json}`));
       }
       const file = files.get(path.replace(/^search-index\//u, ''));
-      // A shard no gram hashes to is not written: the server answers 404.
       return file ? Promise.resolve(file) : Promise.reject(new Error(`${path}: HTTP 404`));
     },
     '/',
@@ -113,6 +112,9 @@ describe('the phrase index of the fixture pages', () => {
     const periods = index.manifest.periods.map(([name]) => name);
     expect(periods).toEqual([...new Set(records.map((r) => r.date?.slice(0, 4) ?? 'undated'))]);
     expect(index.ids).toEqual(records.map((r) => r.id));
+    for (const [name, , , shards] of index.manifest.periods) {
+      for (let shard = 0; shard < shards; shard += 1) expect(index.files.has(periodShardPath(name, shard))).toBe(true);
+    }
     const sizes = [...index.files.values()].map((bytes) => bytes.length);
     expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
   });
