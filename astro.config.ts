@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
+import { phraseIndex } from './src/integrations/phrase-index.ts';
 
 /**
  * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
@@ -37,6 +38,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !page.endsWith('/404/') }),
     output.prune,
     pagefindIndex(),
+    // After Pagefind: it maps each item to its Pagefind fragment.
+    phraseIndex(),
     output.seal,
   ],
 });

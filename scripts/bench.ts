@@ -31,6 +31,7 @@ import { dirStats, largestFile } from './lib/dir-stats.ts';
 import { runMeasured, SAMPLE_MS, type MeasuredRun, type TimedLine } from './lib/measure.ts';
 import { benchParse, type ParseBench } from './lib/parse-bench.ts';
 import { pagefindBundles, probeSearch } from './lib/search-probe.ts';
+import { renderSearchTable } from './lib/search-report.ts';
 import { addSyntheticDay, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
 
 /** The project root. */
@@ -327,6 +328,9 @@ const work = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'xinhua-bench-'));
 try {
   const result = await bench(work);
   process.stdout.write(renderReport(result));
+  const { archive } = result;
+  if (result.search)
+    process.stdout.write(renderSearchTable(result.search, articles, `${archive.first} – ${archive.last}`));
   const json = JSON.stringify(result, null, 2);
   process.stdout.write(`\n\`\`\`json\n${json}\n\`\`\`\n`);
   if (options.json) writeFileSync(options.json, `${json}\n`);

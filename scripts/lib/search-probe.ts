@@ -1,12 +1,14 @@
 /**
  * Search as a reader meets it: the built site served on localhost, queried in headless
- * Chromium. Measures bytes sent by the server and time for a cold query (fresh browser
- * context) and warm queries, through the site's search page when it has a search UI
- * (`/search/?q=…`, then queries typed into it) and through the Pagefind JS API (same page).
+ * Chromium. Measures, for cold queries (each in a fresh browser context) and for later queries,
+ * the time and the bytes (as sent, and as a host would send them gzipped) until the first
+ * result, through the site's search page (`/search/?q=…`, then queries typed into it) and
+ * through stock Pagefind's JS API on the same bundles (search, then the top ten results' data).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { launchChromium } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -16,14 +18,24 @@ export interface QueryTiming {
   query: string;
   /** Wall time in ms until results were there. */
   ms: number;
-  /** Bytes the server sent for it. */
+  /** Bytes the server sent until the first result showed. */
   bytes: number;
-  /** Results found. */
+  /** The same files gzipped (level 9), as a host that compresses would send them. */
+  gzipBytes: number;
+  /** Bytes the server sent until the page had finished its first page of results (count included). */
+  doneBytes: number;
+  /** Results found (on the first page). */
   results: number;
+  /** The files fetched until the first result, by kind (`html`, `js`, `pagefind index`, `fragment`, …) → count. */
+  files: Record<string, number>;
 }
 
 /** What the probe found; a field is a reason string when it could not be measured. */
 export interface SearchProbe {
+  /** Every cold query through the search page, each in a fresh context. */
+  uiColdAll: QueryTiming[] | string;
+  /** Every cold query through stock Pagefind, each in a fresh context. */
+  apiColdAll: QueryTiming[] | string;
   /** Cold query through the search page (`/search/?q=…`), waiting for a result element. */
   uiCold: QueryTiming | string;
   /** Later queries typed into the same search page and submitted, timed until their first result shows. */
@@ -38,6 +50,8 @@ export interface SearchProbe {
 export interface SearchProbeOptions {
   /** Queries: the first is the cold one, the rest are warm. */
   queries: readonly string[];
+  /** Queries each run cold (default: the first of `queries`, then the issue's 京津冀 and 经济圆桌会). */
+  coldQueries?: readonly string[];
   /** CSS selector of one search result on the search page. */
   resultSelector: string;
   /** CSS selector that matches once the search page has shown a full page of results. */
@@ -56,11 +70,42 @@ export function hasSearchUi(dist: string): boolean {
   });
 }
 
-/** Bytes sent by the server so far. */
-function sentBytes(server: StaticServer): number {
-  let total = 0;
-  for (const bytes of server.sent.values()) total += bytes;
-  return total;
+/** Bytes sent by the server so far, by path. */
+function snapshot(server: StaticServer): Map<string, number> {
+  return new Map(server.sent);
+}
+
+/** What a file is, for the list of files a query fetched. */
+function kindOf(path: string): string {
+  if (path.includes('/fragment/')) return 'fragment';
+  if (path.startsWith('/search-index/')) return path.startsWith('/search-index/m/') ? 'map block' : 'phrase shard';
+  if (path.startsWith('/pagefind/')) return /\.(?:js|pagefind)$/u.test(path) ? 'pagefind code' : 'pagefind index';
+  return /\.(\w+)$/u.exec(path)?.[1] ?? 'html';
+}
+
+/** Bytes sent since `before` (as sent, and gzipped), and the files by kind. */
+function sentSince(
+  dist: string,
+  server: StaticServer,
+  before: Map<string, number>,
+  gzipped: Map<string, number>,
+): { bytes: number; gzipBytes: number; files: Record<string, number> } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  const files: Record<string, number> = {};
+  for (const [path, total] of server.sent) {
+    const delta = total - (before.get(path) ?? 0);
+    if (delta <= 0) continue;
+    bytes += delta;
+    let file = normalize(join(dist, decodeURIComponent(path)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const size = existsSync(file) ? statSync(file).size : 0;
+    if (!gzipped.has(path)) gzipped.set(path, size > 0 ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
+    const times = size > 0 ? delta / size : 0;
+    gzipBytes += Math.round(times * (gzipped.get(path) ?? 0));
+    files[kindOf(path)] = (files[kindOf(path)] ?? 0) + Math.max(1, Math.round(times));
+  }
+  return { bytes, gzipBytes, files };
 }
 
 /**
@@ -92,7 +137,7 @@ export function loadBundlesExpression(bundles: readonly string[]): string {
   })())`;
 }
 
-/** In-page script: loads Pagefind (once per page), searches and loads the top 10 results' data. */
+/** In-page script: loads Pagefind (once per page), searches and loads the top 10 results' data (stock Pagefind's first result). */
 function apiQuery(query: string, bundles: readonly string[]): string {
   return `(async () => {
     const start = performance.now();
@@ -103,67 +148,103 @@ function apiQuery(query: string, bundles: readonly string[]): string {
   })()`;
 }
 
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The first line of an error, as a reason. */
+function reason(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
 /** Probes search on the site built in `dist`. */
 export async function probeSearch(dist: string, options: SearchProbeOptions): Promise<SearchProbe> {
   const noBundle = 'n/a (no Pagefind bundle in dist/pagefind)';
   const bundles = pagefindBundles(dist);
-  if (bundles.length === 0) return { uiCold: noBundle, uiWarm: noBundle, apiCold: noBundle, apiWarm: noBundle };
+  if (bundles.length === 0) {
+    return {
+      uiColdAll: noBundle,
+      apiColdAll: noBundle,
+      uiCold: noBundle,
+      uiWarm: noBundle,
+      apiCold: noBundle,
+      apiWarm: noBundle,
+    };
+  }
   const [first = '', ...rest] = options.queries;
+  const cold = options.coldQueries ?? [first, ...['京津冀', '经济圆桌会'].filter((q) => q !== first)];
   const server = await serveStatic(dist);
   const browser = await launchChromium();
+  const gzipped = new Map<string, number>();
   try {
-    let uiCold: QueryTiming | string = 'n/a (the search page does not load Pagefind yet)';
-    let uiWarm: QueryTiming[] | string = uiCold;
+    let uiColdAll: QueryTiming[] | string = 'n/a (the search page does not load Pagefind yet)';
+    let uiWarm: QueryTiming[] | string = uiColdAll;
     if (hasSearchUi(dist)) {
+      try {
+        uiColdAll = [];
+        for (const [n, query] of cold.entries()) {
+          // Cold: `/search/?q=…` opened in a fresh context. Warm (after the last cold one): the next
+          // queries typed into that page's box and submitted, as a reader does.
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          const measure = async (text: string, isCold: boolean): Promise<QueryTiming> => {
+            const before = snapshot(server);
+            const start = performance.now();
+            if (isCold) {
+              await page.goto(`${server.origin}/search/?q=${encodeURIComponent(text)}`);
+            } else {
+              await page.locator('#q').fill(text);
+              await page.locator('#q').press('Enter');
+            }
+            await page.waitForSelector(options.resultSelector, { timeout: 60_000 });
+            const ms = performance.now() - start;
+            const atFirst = sentSince(dist, server, before, gzipped);
+            await page.waitForSelector(options.doneSelector, { timeout: 60_000 });
+            const atDone = sentSince(dist, server, before, gzipped);
+            const results = await page.locator(options.resultSelector).count();
+            return { query: text, ms, ...atFirst, doneBytes: atDone.bytes, results };
+          };
+          uiColdAll.push(await measure(query, true));
+          if (n === cold.length - 1) {
+            uiWarm = [];
+            for (const query of rest) uiWarm.push(await measure(query, false));
+          }
+          await context.close();
+        }
+      } catch (error) {
+        uiColdAll = `n/a (no "${options.resultSelector}" appeared: ${reason(error)})`;
+        uiWarm = uiColdAll;
+      }
+    }
+    // Stock Pagefind, each cold query on a fresh page with no script of its own, so that
+    // everything Pagefind loads is counted; the warm ones after the last, on the same page.
+    const apiColdAll: QueryTiming[] = [];
+    const apiWarm: QueryTiming[] = [];
+    for (const [n, query] of cold.entries()) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      // Cold: open `/search/?q=…` in a fresh context. Warm: type the next query into the same
-      // page and submit it, as a reader does; timed until its first result shows.
-      const measure = async (query: string, cold: boolean): Promise<QueryTiming> => {
-        const before = sentBytes(server);
-        const start = performance.now();
-        if (cold) {
-          await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-        } else {
-          await page.locator('#q').fill(query);
-          await page.locator('#q').press('Enter');
-        }
-        await page.waitForSelector(options.resultSelector, { timeout: 60_000 });
-        const ms = performance.now() - start;
-        // Results show batch by batch: count them, and the bytes, once the first page is complete.
-        await page.waitForSelector(options.doneSelector, { timeout: 60_000 });
-        return {
-          query,
-          ms,
-          bytes: sentBytes(server) - before,
-          results: await page.locator(options.resultSelector).count(),
-        };
+      await page.goto(`${server.origin}/robots.txt`);
+      const measure = async (text: string): Promise<QueryTiming> => {
+        const before = snapshot(server);
+        const { ms, results } = await page.evaluate<{ ms: number; results: number }>(apiQuery(text, bundles));
+        const sent = sentSince(dist, server, before, gzipped);
+        return { query: text, ms, ...sent, doneBytes: sent.bytes, results };
       };
-      try {
-        uiCold = await measure(first, true);
-        uiWarm = [];
-        for (const query of rest) uiWarm.push(await measure(query, false));
-      } catch (error) {
-        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-        uiCold = typeof uiCold === 'string' ? `n/a (no "${options.resultSelector}" appeared: ${reason})` : uiCold;
-        uiWarm = `n/a (no "${options.resultSelector}" appeared: ${reason})`;
-      }
+      apiColdAll.push(await measure(query));
+      if (n === cold.length - 1) for (const query of rest) apiWarm.push(await measure(query));
       await context.close();
     }
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // A page with no script of its own, so everything Pagefind loads is counted.
-    await page.goto(`${server.origin}/robots.txt`);
-    const measure = async (query: string): Promise<QueryTiming> => {
-      const before = sentBytes(server);
-      const { ms, results } = await page.evaluate<{ ms: number; results: number }>(apiQuery(query, bundles));
-      return { query, ms, bytes: sentBytes(server) - before, results };
+    return {
+      uiColdAll,
+      apiColdAll,
+      uiCold: typeof uiColdAll === 'string' ? uiColdAll : (uiColdAll[0] ?? 'n/a'),
+      uiWarm,
+      apiCold: apiColdAll[0] ?? 'n/a',
+      apiWarm,
     };
-    const apiCold = await measure(first);
-    const apiWarm: QueryTiming[] = [];
-    for (const query of rest) apiWarm.push(await measure(query));
-    await context.close();
-    return { uiCold, uiWarm, apiCold, apiWarm };
   } finally {
     await browser.close();
     await server.close();

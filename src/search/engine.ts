@@ -21,6 +21,26 @@ export interface SearchRequest {
   maxLoads?: number;
 }
 
+/** What the search page needs of a running search (Pagefind's alone, or the phrase index's). */
+export interface RunningSearch {
+  /** The query after normalisation (half-width, simplified). */
+  readonly query: string;
+  /** Its terms. */
+  readonly terms: readonly string[];
+  /** True when every candidate that will be checked has been. */
+  readonly done: boolean;
+  /** False when more candidates were found than could be checked. */
+  readonly complete: boolean;
+  /** How many phrase matches were found so far (all of them once `countKnown`). */
+  readonly exactCount: number;
+  /** True when `exactCount` is final. */
+  readonly countKnown: boolean;
+  /** The results in their final order as far as they are known. */
+  readonly ready: Hit[];
+  /** Works until `count` results are ready or nothing is left, asking `keepGoing` between steps. */
+  fill: (count: number, keepGoing?: () => boolean) => Promise<void>;
+}
+
 /** What a search found. */
 export interface SearchOutcome {
   /** The query after normalisation (half-width, simplified). */
@@ -36,7 +56,7 @@ export interface SearchOutcome {
 }
 
 /** Splits a term into the words the browser's segmenter sees, for highlighting scattered matches. */
-function words(terms: readonly string[]): string[] {
+export function words(terms: readonly string[]): string[] {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const out = new Set<string>();
   for (const term of terms) {
@@ -87,7 +107,7 @@ interface Candidate {
  * already in their final places, so the first page shows after a batch or two instead of after
  * every candidate; a date order, or the scattered matches, need every candidate checked.
  */
-export class ArchiveSearch {
+export class ArchiveSearch implements RunningSearch {
   /** The query after normalisation (half-width, simplified). */
   readonly query: string;
   /** Its terms. */
@@ -139,6 +159,11 @@ export class ArchiveSearch {
   /** How many phrase matches were found so far. */
   get exactCount(): number {
     return this.#exact.length;
+  }
+
+  /** True once every candidate has been checked. */
+  get countKnown(): boolean {
+    return this.done;
   }
 
   /** The results in their final order as far as they are known: all of them once `done`. */

@@ -1,24 +1,29 @@
 /**
  * The search page: reads the state from the URL, searches as the reader types or changes a
- * filter, keeps the URL in step (`history.replaceState`), and renders the results.
+ * filter, gives each query its own history entry (`?q=…`), and renders the results. A query is
+ * answered by the phrase index (`phrase-search.ts`) and, for what it cannot answer, by Pagefind,
+ * which is loaded only then: the empty page loads no index at all.
  */
 import { href } from '../site/urls.ts';
-import { ArchiveSearch } from './engine.ts';
+import { ArchiveSearch, type RunningSearch } from './engine.ts';
 import type { Hit } from './hits.ts';
 import type { PagefindApi } from './pagefind-api.ts';
+import { PHRASE_VERSION, type PhraseManifest } from './phrase-codec.ts';
+import { httpFetcher, PhraseIndexClient } from './phrase-index.ts';
+import { PhraseSearch } from './phrase-search.ts';
 import { renderHit } from './render.ts';
 import { FILTER_KEYS, readState, writeState, type SearchState } from './state.ts';
 import { SORT_ORDERS, type SortOrder } from './rank.ts';
 
 /** Results shown at first and added by each press of "more". */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 let pagefind: Promise<PagefindApi> | undefined;
 
 /**
- * Loads Pagefind's search API once: the first bundle the form names (the newest year) is the
- * primary index, and the others are merged into it (one bundle per year, see
- * `src/site/search-bundles.ts`). A failed load is undone, so the next search tries again.
+ * Loads Pagefind's search API once: the first bundle the form names is the primary index, and
+ * the others are merged into it (see `src/site/search-bundles.ts`). A failed load is undone,
+ * so the next search tries again.
  */
 function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
   pagefind ??= (async () => {
@@ -43,6 +48,16 @@ function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
   return pagefind;
 }
 
+/** Asks the browser to fetch Pagefind's script ahead of need (once), without running it. */
+function preloadPagefind(bundles: readonly string[]): void {
+  const url = bundles[0] && href(`pagefind/${bundles[0]}/pagefind.js`);
+  if (!url || document.querySelector(`link[href="${url}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = url;
+  document.head.append(link);
+}
+
 /** Finds a required element of the page, of the expected kind. */
 function required<T extends Element>(selector: string, kind: new () => T): T {
   const found = document.querySelector(selector);
@@ -56,11 +71,25 @@ const input = required('#q', HTMLInputElement);
 const status = required('#search-status', HTMLElement);
 const list = required('#search-results', HTMLOListElement);
 const more = required('#search-more', HTMLButtonElement);
+const options = required('#search-options', HTMLDetailsElement);
 const sortSelect = required('#search-sort', HTMLSelectElement);
 const exactBox = required('#search-exact', HTMLInputElement);
 const selects = Object.fromEntries(
   FILTER_KEYS.map((key) => [key, required(`#filter-${key}`, HTMLSelectElement)]),
 ) as Record<(typeof FILTER_KEYS)[number], HTMLSelectElement>;
+
+/** The phrase index the page names, or null when it names none of this version (Pagefind then answers alone). */
+function phraseIndex(): PhraseIndexClient | null {
+  try {
+    const manifest = JSON.parse(form.dataset.phraseIndex ?? 'null') as PhraseManifest | null;
+    if (manifest?.version !== PHRASE_VERSION) return null;
+    return new PhraseIndexClient(manifest, httpFetcher(href()), href());
+  } catch {
+    return null;
+  }
+}
+
+const index = phraseIndex();
 
 /** The state shown by the form. */
 function formState(): SearchState {
@@ -73,7 +102,7 @@ function formState(): SearchState {
   };
 }
 
-/** Puts a state into the form (an unknown filter value falls back to "any"). */
+/** Puts a state into the form (an unknown filter value falls back to "any"); opens the options when one is set. */
 function showState(state: SearchState): void {
   input.value = state.q;
   for (const key of FILTER_KEYS) {
@@ -83,12 +112,13 @@ function showState(state: SearchState): void {
   }
   sortSelect.value = state.sort;
   exactBox.checked = state.exact;
+  if (FILTER_KEYS.some((key) => state.filters[key]) || state.sort !== 'relevance' || state.exact) options.open = true;
   const header = document.querySelector<HTMLInputElement>('#site-search');
   if (header) header.value = state.q;
 }
 
-/** The search whose results are on the page, and whether only phrase matches are shown. */
-let current: { search: ArchiveSearch; state: SearchState } | undefined;
+/** The search whose results are on the page, and the state it was asked for. */
+let current: { search: RunningSearch; state: SearchState } | undefined;
 let visible = 0;
 
 /** The results of the current search that can be shown, in order. */
@@ -105,13 +135,23 @@ function describe(): string {
   const typed = state.q.trim().replace(/\s+/gu, ' ');
   const quoted = `“${typed}”`;
   const converted = search.query !== typed ? `（按“${search.query}”检索）` : '';
-  const count = shownHits().length;
-  if (!search.done)
-    return `${quoted}${converted}：已找到 ${search.exactCount} 篇包含完整词句的稿件，按“显示更多结果”继续查找。`;
-  if (count === 0) return `${quoted}${converted}：没有找到稿件。`;
-  const exact = !state.exact && search.exactCount < count ? `，其中 ${search.exactCount} 篇包含完整词句，排在前面` : '';
+  const exact = search.exactCount;
+  const shown = shownHits();
+  if (!search.countKnown) {
+    const found = exact > 0 ? `已找到 ${exact} 篇包含完整词句的稿件，` : '';
+    const next = search instanceof PhraseSearch ? '正在统计……' : '按“显示更多结果”继续查找。';
+    return `${quoted}${converted}：${found}${next}`;
+  }
+  if (shown.length === 0 && search.done) return `${quoted}${converted}：没有找到稿件。`;
+  const whole = exact > 0 ? `找到 ${exact} 篇包含完整词句的稿件` : '没有稿件包含完整词句';
+  if (state.exact || !search.done) {
+    const next = state.exact || exact === 0 ? '' : '，排在前面';
+    return `${quoted}${converted}：${whole}${next}。`;
+  }
+  const apart = shown.length - shown.filter((hit) => hit.exact).length;
+  const rest = apart > 0 ? `${exact > 0 ? '，另有' : '；'} ${apart} 篇包含全部词语但不相连` : '';
   const partial = search.complete ? '' : '（候选过多，只检查了一部分）';
-  return `${quoted}${converted}：找到 ${count} 篇${exact}。${partial}`;
+  return `${quoted}${converted}：${whole}${rest}。${partial}`;
 }
 
 let generation = 0;
@@ -124,9 +164,9 @@ function showError(run: number, error: unknown): void {
 }
 
 /**
- * Shows a page more of results, appending them as each batch of candidates is checked (so the
- * first ones show before the page is full), and updates the status; `run` is the search's
- * generation, so a newer search wins.
+ * Shows a page more of results, appending them as each batch is confirmed (so the first ones
+ * show before the page is full), then completes the count; `run` is the search's generation,
+ * so a newer search wins.
  */
 async function showMore(run: number): Promise<void> {
   if (!current) return;
@@ -143,19 +183,42 @@ async function showMore(run: number): Promise<void> {
       await search.fill(visible + 1, () => run === generation);
       if (run !== generation) return;
     }
+    if (search instanceof PhraseSearch && !search.countKnown) {
+      status.textContent = describe();
+      await search.count();
+      if (run !== generation) return;
+    }
   } finally {
     more.disabled = false;
   }
   more.hidden = search.done && visible >= shownHits().length;
   status.textContent = describe();
   status.dataset.state = 'done';
+  preloadPagefind(bundles);
 }
 
-/** Runs the search for the form's state and shows the first page of results. */
-async function run(): Promise<void> {
+/** Starts the search for `state`: through the phrase index when it can answer, else through Pagefind alone. */
+async function start(state: SearchState): Promise<RunningSearch> {
+  const request = { query: state.q, filters: state.filters, sort: state.sort };
+  const viaIndex = index
+    ? await PhraseSearch.start(index, () => loadPagefind(bundles), request, { phraseOnly: state.exact })
+    : null;
+  return viaIndex ?? ArchiveSearch.start(await loadPagefind(bundles), request);
+}
+
+/**
+ * Runs the search for the form's state and shows the first page of results. `history` says
+ * how the URL follows: a new entry (`push`), the same entry (`replace`, while a query is being
+ * typed) or none (the URL already holds the state, as after Back).
+ */
+async function run(history: 'push' | 'replace' | 'none'): Promise<void> {
   const state = formState();
   const params = writeState(state).toString();
-  history.replaceState(null, '', params ? `?${params}` : window.location.pathname);
+  const url = params ? `?${params}` : window.location.pathname;
+  if (history !== 'none' && `?${params}` !== window.location.search) {
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
   const mine = ++generation;
   current = undefined;
   visible = 0;
@@ -166,14 +229,10 @@ async function run(): Promise<void> {
     status.dataset.state = 'idle';
     return;
   }
-  status.textContent = '正在检索…';
+  status.textContent = '正在检索……';
   status.dataset.state = 'busy';
   try {
-    const search = await ArchiveSearch.start(await loadPagefind(bundles), {
-      query: state.q,
-      filters: state.filters,
-      sort: state.sort,
-    });
+    const search = await start(state);
     if (mine !== generation) return;
     current = { search, state };
     await showMore(mine);
@@ -183,21 +242,29 @@ async function run(): Promise<void> {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Whether the query being typed already has its history entry (later keystrokes replace it). */
+let typing = false;
 
 /** Runs the search after the reader pauses typing. */
 function runSoon(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 250);
+  timer = setTimeout(() => {
+    void run(typing ? 'replace' : 'push');
+    typing = true;
+  }, 250);
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(timer);
-  void run();
+  void run(typing ? 'replace' : 'push');
+  typing = false;
 });
 input.addEventListener('input', runSoon);
 form.addEventListener('change', (event) => {
-  if (event.target !== input) void run();
+  if (event.target === input) return;
+  typing = false;
+  void run('push');
 });
 more.addEventListener('click', () => {
   const mine = generation;
@@ -205,11 +272,15 @@ more.addEventListener('click', () => {
     showError(mine, error);
   });
 });
+window.addEventListener('popstate', () => {
+  clearTimeout(timer);
+  typing = false;
+  showState(readState(new URLSearchParams(window.location.search)));
+  void run('none');
+});
 
+// On a phone the options fold away, so that the first results show above the keyboard.
+if (window.matchMedia('(max-width: 40rem)').matches) options.open = false;
 showState(readState(new URLSearchParams(window.location.search)));
-if (input.value.trim()) void run();
-else {
-  status.dataset.state = 'idle';
-  // Load the index while the reader types the first query; a failure shows when they search.
-  loadPagefind(bundles).catch(() => undefined);
-}
+if (input.value.trim()) void run('none');
+else status.dataset.state = 'idle';
