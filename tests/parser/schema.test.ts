@@ -63,7 +63,7 @@ const record: Required<ArticleRecord> = {
   yearSource: 'file-name',
   sections: [{ heading: '小标题', paragraphs: ['正文。'] }],
   photos: [{ caption: '图片说明。', credit }],
-  issue: { date: '2026-04-20', page: '1', section: '要闻' },
+  issue: { date: '2026-04-20', page: '1', section: '要闻', paper: '新华每日电讯' },
 };
 
 describe('the record types and the zod schema', () => {

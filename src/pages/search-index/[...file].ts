@@ -5,19 +5,24 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitePhraseIndex } from '../../search/phrase-site.ts';
+import { keyed } from '../../site/cache-key.ts';
 
 /** The list of item ids, one a line. */
 const ITEMS = 'items.txt';
 
+/** Each file with its bytes as the page's only prop (base64), so the file's key is its content's digest. */
 export const getStaticPaths = (async () => {
   const index = await sitePhraseIndex();
-  return [...[...index.files.keys()].map((file) => ({ params: { file } })), { params: { file: ITEMS } }];
+  const files = [...index.files.entries()].map(([file, bytes]) => ({
+    params: { file },
+    props: { body: Buffer.from(bytes).toString('base64') },
+  }));
+  const items = {
+    params: { file: ITEMS },
+    props: { body: Buffer.from(`${index.ids.join('\n')}\n`).toString('base64') },
+  };
+  return keyed([...files, items]);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const index = await sitePhraseIndex();
-  if (params.file === ITEMS) return new Response(`${index.ids.join('\n')}\n`);
-  const bytes = index.files.get(params.file ?? '');
-  if (!bytes) return new Response(null, { status: 404 });
-  return new Response(new Blob([new Uint8Array(bytes)]));
-};
+export const GET: APIRoute<{ body: string }> = ({ props }) =>
+  new Response(new Blob([new Uint8Array(Buffer.from(props.body, 'base64'))]));
