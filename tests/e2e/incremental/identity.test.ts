@@ -28,7 +28,13 @@ function build(seeds: string, lane: string): Promise<Built> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['astro', 'build', '--outDir', join(lane, 'dist')], {
       cwd: ROOT,
-      env: { ...process.env, SEEDS_DIR: relative(ROOT, seeds), ASTRO_CACHE_DIR: join(lane, 'cache') },
+      // A local test build says so with SITE_URL (a build without it fails in CI).
+      env: {
+        ...process.env,
+        SITE_URL: 'http://localhost:4321',
+        SEEDS_DIR: relative(ROOT, seeds),
+        ASTRO_CACHE_DIR: join(lane, 'cache'),
+      },
     });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
