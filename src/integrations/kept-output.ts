@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fileStates, fingerprintOf, folderFingerprint, type FileState } from './file-fingerprint.ts';
+import { fileStates, folderFingerprint } from './file-fingerprint.ts';
 
 /** Options of the kept output folder. */
 export interface KeptOutputOptions {
@@ -72,8 +72,6 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
   let stateFile = '';
   let cacheDir = '';
   let startedAt = 0;
-  /** The files outside the managed folders after pruning, for the fingerprint the seal records. */
-  let kept: FileState[] = [];
   const isManaged = (file: string) => managed.some((folder) => file === folder || file.startsWith(`${folder}/`));
   const prune: AstroIntegration = {
     name: 'xinhua-kept-output',
@@ -100,13 +98,12 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
       'astro:build:done': ({ assets, logger }) => {
         const written = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
         let removed = 0;
-        kept = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
+        for (const { path, mtimeMs } of fileStates(outDir, isManaged)) {
           const file = join(outDir, path);
-          if (mtimeMs >= startedAt || written.has(file)) return true;
+          if (mtimeMs >= startedAt || written.has(file)) continue;
           rmSync(file);
           removed += 1;
-          return false;
-        });
+        }
         if (removed > 0) {
           removeEmptyFolders(outDir);
           logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
@@ -118,13 +115,9 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
     name: 'xinhua-kept-output-seal',
     hooks: {
       'astro:build:done': () => {
-        // The pruned files as they were, with the managed folders as they are now, in path order.
-        const managedNow = managed.flatMap((folder) =>
-          fileStates(join(outDir, folder)).map((state) => ({ ...state, path: `${folder}/${state.path}` })),
-        );
-        const all = [...kept, ...managedNow].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        // The whole folder as the last step left it: the steps after pruning write and remove files too.
         mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: fingerprintOf(all) } satisfies OutputState));
+        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState));
       },
     },
   };
