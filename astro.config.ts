@@ -15,7 +15,8 @@ const base = process.env.BASE_PATH ?? '/';
 if (!/^https?:\/\/[^/]+/u.test(site)) {
   throw new Error(`SITE_URL must be an absolute http(s) URL such as https://example.github.io, not "${site}".`);
 }
-const output = keptOutput();
+// Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
+const output = keptOutput({ managed: ['pagefind', 'search-index/m'] });
 
 export default defineConfig({
   site,

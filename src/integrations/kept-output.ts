@@ -117,7 +117,10 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
       'astro:build:done': () => {
         // The whole folder as the last step left it: the steps after pruning write and remove files too.
         mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState));
+        writeFileSync(
+          stateFile,
+          JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState),
+        );
       },
     },
   };

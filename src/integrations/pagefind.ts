@@ -1,22 +1,21 @@
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
-import { findBundles, stagePages, type KnownPages } from './bundle-pages.ts';
+import { findBundles, type KnownPages } from './bundle-pages.ts';
+import { sideBySide } from './side-by-side.ts';
+import type { BundleReply } from './bundle-worker.ts';
+import { LANGUAGE, type BundleJob } from './index-bundle.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
   /** The folder of the bundles inside the built site (default `pagefind`): one bundle per period in `<bundle>/<period>/`. */
   bundle?: string;
 }
-
-/** The language Pagefind indexes in: Chinese segmentation for every page. */
-const LANGUAGE = 'zh-cn';
-
-/** Pagefind's ready-made search interfaces, which the site does not use (it has its own page). */
-const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/u;
 
 /** Pagefind's version, which enters every bundle's digest: a new Pagefind indexes afresh. */
 function pagefindVersion(): string {
@@ -29,52 +28,40 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Fails with Pagefind's own reasons when a response reports errors. */
-function check(step: string, response: { errors: string[] }): void {
-  if (response.errors.length > 0) {
-    throw new Error(`Pagefind could not ${step}: ${response.errors.join('; ')}. Fix the cause above and build again.`);
-  }
-}
+/** The script that indexes one bundle in a process of its own. */
+const WORKER = fileURLToPath(new URL('./bundle-worker.ts', import.meta.url));
 
-/**
- * Indexes one bundle's pages in a fresh Pagefind service and writes the bundle to `outputPath`.
- * The pages are staged in a folder of their own so that Pagefind reads them itself, in parallel,
- * with the URLs they have in the site.
- */
-async function indexBundle(site: string, pages: readonly string[], stage: string, outputPath: string): Promise<void> {
-  try {
-    stagePages(site, pages, stage);
-    const created = await pagefind.createIndex({ forceLanguage: LANGUAGE });
-    check('start an index', created);
-    const { index } = created;
-    if (!index) throw new Error('Pagefind started no index and reported no error; run the build again.');
-    const added = await index.addDirectory({ path: stage });
-    check(`index the pages in ${stage}`, added);
-    if (added.page_count !== pages.length) {
-      throw new Error(
-        `Pagefind indexed ${added.page_count} of the ${pages.length} pages staged in ${stage}; build again.`,
-      );
-    }
-    // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
-    rmSync(outputPath, { recursive: true, force: true });
-    check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
-    for (const file of readdirSync(outputPath)) {
-      if (UNUSED.test(file)) rmSync(join(outputPath, file));
-    }
-  } finally {
-    // Closing ends Pagefind's service process, so the next bundle starts with its memory freed.
-    await pagefind.close();
-    rmSync(stage, { recursive: true, force: true });
-  }
+/** Indexes one bundle in a process of its own (`bundle-worker.ts`); rejects with the worker's reason. */
+function indexInWorker(job: BundleJob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      // Node strips the worker's types itself from 22.18 and 23.6 on; before, it needs the flag.
+      execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let reply: BundleReply | undefined;
+    child.once('message', (message) => {
+      reply = message as BundleReply;
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (reply?.ok) resolve();
+      else if (reply) reject(new Error(reply.error));
+      else reject(new Error(`The indexing process ended (${signal ?? String(code)}) before it answered.`));
+    });
+    child.send(job);
+  });
 }
 
 /**
  * Builds the Pagefind full-text index over the built site after `astro build`, through
  * Pagefind's Node API: one bundle per period of the archive (`<bundle>/<period>/`: closed years
- * and the open month, see src/site/search-bundles.ts; merged again in
- * the browser), each in its own Pagefind process so that memory is bounded by the largest year.
+ * or their parts and the open month, see src/site/search-bundles.ts; merged again in the
+ * browser), each in a process of its own, side by side as far as the CPUs and the page budget
+ * (`BUNDLE_ITEMS` pages in flight) allow, so memory is bounded whatever the archive's size.
  * A bundle whose pages are unchanged since the last build is left in place, or copied from
- * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails the build with its reason.
+ * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails
+ * the build with its reason.
  */
 export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
@@ -114,20 +101,29 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
           }
         }
         let indexed = 0;
-        for (const { name, pages, digest } of bundles) {
-          const outputPath = join(outputRoot, name);
-          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, outputPath) : false;
+        const stale = bundles.filter(({ name, pages, digest }) => {
+          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, join(outputRoot, name)) : false;
           if (restored) {
             logger.info(
               `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (${restored === 'kept' ? 'kept in place' : 'from the cache'})`,
             );
-          } else {
-            await indexBundle(site, pages, join(site, `.${bundle}-${name}`), outputPath);
+          }
+          return !restored;
+        });
+        // Bundles are indexed side by side, one process each, as long as the pages in flight stay
+        // within one bundle's limit: memory is bounded by BUNDLE_ITEMS pages, whatever the archive.
+        await sideBySide(
+          stale.map((found) => ({ ...found, weight: found.pages.length })),
+          async ({ name, pages, digest }) => {
+            const outputPath = join(outputRoot, name);
+            await indexInWorker({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
             if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
             indexed += pages.length;
             logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
-          }
-        }
+          },
+          availableParallelism(),
+          BUNDLE_ITEMS,
+        );
         const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
         logger.info(
           `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,

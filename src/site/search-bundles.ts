@@ -1,12 +1,14 @@
 /**
- * How the search index is split into Pagefind bundles, so that indexing memory is bounded by a
- * year and a new day re-indexes a small bundle: every year is a bundle (`2025`), except the
- * archive's open period, the month of its newest item, which is a bundle of its own (`2026-11`).
- * Adding days to that month re-indexes only that month; when a newer month arrives, the closed
- * month's pages join their year's bundle (re-indexed once). An article page names its bundle
- * (`data-search-bundle`), the search page lists them all (`data-search-bundles`, from
- * `searchBundles`), and the browser merges them with Pagefind's `mergeIndex`. No Astro import:
- * the integration, the pages and the tests share it.
+ * How the search index is split into Pagefind bundles, so that indexing memory is bounded and a
+ * new day re-indexes a small bundle: every year is a bundle (`2025`), except the archive's open
+ * period, the month of its newest item, which is a bundle of its own (`2026-11`). Adding days to
+ * that month re-indexes only that month; when a newer month arrives, the closed month's pages
+ * join their year's bundle (re-indexed once). A year with more than `BUNDLE_ITEMS` items is
+ * split into halves (`2025-h1`), else quarters (`2025-q3`), else months (`2025-07`), the first
+ * that keeps every part within the limit, so no Pagefind process indexes more than that many
+ * pages however dense the paper. An article page names its bundle (`data-search-bundle`), the
+ * search page lists them all (`data-search-bundles`), and the browser merges them with
+ * Pagefind's `mergeIndex`. No Astro import: the integration, the pages and the tests share it.
  */
 
 /** The bundle of items with no date. */
@@ -14,6 +16,34 @@ export const UNDATED_BUNDLE = 'undated';
 
 /** The attribute by which a page names the bundle that indexes it. */
 export const BUNDLE_ATTRIBUTE = 'data-search-bundle';
+
+/**
+ * The most items one bundle indexes. Pagefind holds about 0.25 MB a page while it indexes
+ * (docs/scale.md), so a bundle at the limit costs about 2.5 GB beside the Astro process.
+ */
+export const BUNDLE_ITEMS = 10_000;
+
+/** A way to split a year into bundles. */
+interface Split {
+  /** How many parts. */
+  parts: number;
+  /** The name of part `n` (1-based) of `year`. */
+  name: (year: string, n: number) => string;
+}
+
+/** A year whole. */
+const WHOLE: Split = { parts: 1, name: (year) => year };
+
+/** A year by months, the finest split. */
+const MONTHLY: Split = { parts: 12, name: (year, n) => `${year}-${String(n).padStart(2, '0')}` };
+
+/** The splits of a year, coarsest first. */
+const SPLITS: readonly Split[] = [
+  WHOLE,
+  { parts: 2, name: (year, n) => `${year}-h${String(n)}` },
+  { parts: 4, name: (year, n) => `${year}-q${String(n)}` },
+  MONTHLY,
+];
 
 /** `yyyy-mm-dd` → `yyyy-mm`, or null when `date` is not an ISO date. */
 function monthOfDate(date: string | null): string | null {
@@ -30,27 +60,83 @@ export function openPeriod(dates: Iterable<string | null>): string | null {
   return newest;
 }
 
-/**
- * The bundle that indexes an item dated `date` (ISO `yyyy-mm-dd`, or null) when the archive's
- * open period is `open`: the open month's own bundle, else the item's year, else the undated one.
- */
-export function searchBundle(date: string | null, open: string | null): string {
-  const month = monthOfDate(date);
-  if (!month) return UNDATED_BUNDLE;
-  return month === open ? month : month.slice(0, 4);
+/** The bundles of an archive and the bundle of each of its dates. */
+export interface BundlePlan {
+  /** The bundle that indexes an item dated `date` (ISO `yyyy-mm-dd`, or null). */
+  bundleOf: (date: string | null) => string;
+  /** Every bundle, in the order the browser loads them. */
+  bundles: string[];
 }
 
-/** Bundles in the order the browser loads them: newest first (the open month before its year), undated last. */
+/**
+ * The bundles of an archive whose items have these dates: the open month on its own, every other
+ * dated item in its year's bundle (or its part of the year, when the year holds more than
+ * `maxItems` items), undated items in the undated bundle.
+ */
+export function bundlePlan(dates: readonly (string | null)[], maxItems: number = BUNDLE_ITEMS): BundlePlan {
+  const open = openPeriod(dates);
+  /** Items per month (1–12) of each year, the open month left out. */
+  const months = new Map<string, number[]>();
+  for (const date of dates) {
+    const month = monthOfDate(date);
+    if (!month || month === open) continue;
+    const year = month.slice(0, 4);
+    const counts = months.get(year) ?? new Array<number>(12).fill(0);
+    const index = Number(month.slice(5, 7)) - 1;
+    counts[index] = (counts[index] ?? 0) + 1;
+    months.set(year, counts);
+  }
+  const splits = new Map<string, Split>();
+  for (const [year, counts] of months) {
+    const fits = SPLITS.find(({ parts }) => {
+      const size = 12 / parts;
+      return Array.from({ length: parts }, (_, n) =>
+        counts.slice(n * size, (n + 1) * size).reduce((sum, count) => sum + count, 0),
+      ).every((items) => items <= maxItems);
+    });
+    splits.set(year, fits ?? MONTHLY);
+  }
+  const bundleOf = (date: string | null): string => {
+    const month = monthOfDate(date);
+    if (!month) return UNDATED_BUNDLE;
+    if (month === open) return month;
+    const year = month.slice(0, 4);
+    const split = splits.get(year) ?? WHOLE;
+    return split.name(year, Math.floor((Number(month.slice(5, 7)) - 1) / (12 / split.parts)) + 1);
+  };
+  return { bundleOf, bundles: orderBundles(dates.map(bundleOf)) };
+}
+
+/** The first and last month (`yyyy-mm`) a bundle may hold, or null for the undated bundle and unknown names. */
+function monthsOf(bundle: string): [first: string, last: string] | null {
+  const match = /^(\d{4})(?:-(?:(h)([12])|(q)([1-4])|(\d{2})))?$/u.exec(bundle);
+  if (!match) return null;
+  const [, year = '', , half, , quarter, month] = match;
+  const at = (n: number) => `${year}-${String(n).padStart(2, '0')}`;
+  if (half) return [at(Number(half) * 6 - 5), at(Number(half) * 6)];
+  if (quarter) return [at(Number(quarter) * 3 - 2), at(Number(quarter) * 3)];
+  if (month) return [at(Number(month)), at(Number(month))];
+  return [at(1), at(12)];
+}
+
+/**
+ * Bundles in the order the browser loads them: newest first (by the first month a bundle may
+ * hold, so the open month comes before the rest of its year), undated and unknown names last.
+ */
 export function orderBundles(bundles: Iterable<string>): string[] {
   const unique = [...new Set(bundles)];
-  const dated = unique.filter((bundle) => bundle !== UNDATED_BUNDLE).sort((a, b) => b.localeCompare(a));
-  return unique.includes(UNDATED_BUNDLE) ? [...dated, UNDATED_BUNDLE] : dated;
+  const dated = unique.flatMap((bundle) => {
+    const months = monthsOf(bundle);
+    return months ? [{ bundle, months }] : [];
+  });
+  dated.sort((a, b) => b.months[0].localeCompare(a.months[0]) || a.months[1].localeCompare(b.months[1]));
+  const rest = unique.filter((bundle) => !monthsOf(bundle)).sort();
+  return [...dated.map(({ bundle }) => bundle), ...rest];
 }
 
 /** Every bundle of an archive whose items have these dates, in the order the browser loads them. */
 export function searchBundles(dates: readonly (string | null)[]): string[] {
-  const open = openPeriod(dates);
-  return orderBundles(dates.map((date) => searchBundle(date, open)));
+  return bundlePlan(dates).bundles;
 }
 
 /** The bundle a built HTML page names, or null when it names none. */

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bundleOfHtml, openPeriod, orderBundles, searchBundle, searchBundles } from '../../src/site/search-bundles.ts';
+import { bundleOfHtml, bundlePlan, openPeriod, orderBundles, searchBundles } from '../../src/site/search-bundles.ts';
 
 describe('search bundles by period', () => {
   const dates = ['2024-05-01', '2025-12-31', '2026-10-31', '2026-11-01', '2026-11-29', null];
 
   it('gives the newest month a bundle of its own and every other dated item its year', () => {
+    const { bundleOf } = bundlePlan(dates);
     expect(openPeriod(dates)).toBe('2026-11');
-    expect(searchBundle('2026-11-29', '2026-11')).toBe('2026-11');
-    expect(searchBundle('2026-10-31', '2026-11')).toBe('2026');
-    expect(searchBundle('2024-05-01', '2026-11')).toBe('2024');
-    expect(searchBundle(null, '2026-11')).toBe('undated');
-    expect(searchBundle('not a date', '2026-11')).toBe('undated');
+    expect(bundleOf('2026-11-29')).toBe('2026-11');
+    expect(bundleOf('2026-10-31')).toBe('2026');
+    expect(bundleOf('2024-05-01')).toBe('2024');
+    expect(bundleOf(null)).toBe('undated');
+    expect(bundleOf('not a date')).toBe('undated');
   });
 
   it('lists the bundles newest first, the open month before its year, undated last', () => {
@@ -22,6 +23,36 @@ describe('search bundles by period', () => {
   it('starts a year with its open month only, and closes the month when a newer one arrives', () => {
     expect(searchBundles(['2025-12-31', '2026-01-01'])).toEqual(['2026-01', '2025']);
     expect(searchBundles(['2025-12-31', '2026-01-01', '2026-02-01'])).toEqual(['2026-02', '2026', '2025']);
+  });
+
+  /** `count` items on the 10th of each month of `months` (`yyyy-mm`). */
+  const daily = (months: string[], count: number) =>
+    months.flatMap((month) => new Array<string>(count).fill(`${month}-10`));
+  const year = (y: string) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
+
+  it('splits a year past the item limit into halves, else quarters, else months, never a bundle over the limit', () => {
+    const archive = [...daily(year('2024'), 10), ...daily(year('2025'), 20), ...daily(year('2026').slice(0, 11), 40)];
+    const plan = bundlePlan(archive, 150);
+    // 2024: 120 items, one bundle; 2025: 240, halves of 120; 2026 without its open month: 400, quarters (120, 120, 120, 40).
+    expect(plan.bundles).toEqual(['2026-11', '2026-q4', '2026-q3', '2026-q2', '2026-q1', '2025-h2', '2025-h1', '2024']);
+    expect(plan.bundleOf('2026-10-10')).toBe('2026-q4');
+    expect(plan.bundleOf('2025-06-30')).toBe('2025-h1');
+    expect(plan.bundleOf('2025-07-01')).toBe('2025-h2');
+    expect(bundlePlan(daily(['2025-03', '2025-04'], 200), 150).bundles).toEqual(['2025-04', '2025-03']);
+    const sizes = new Map<string, number>();
+    for (const date of archive) sizes.set(plan.bundleOf(date), (sizes.get(plan.bundleOf(date)) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBeLessThanOrEqual(150);
+  });
+
+  it('orders split years newest first, with the open month before the rest of its year', () => {
+    expect(orderBundles(['2025-h1', '2026-q1', 'undated', '2026-02', '2025-h2', '2024'])).toEqual([
+      '2026-02',
+      '2026-q1',
+      '2025-h2',
+      '2025-h1',
+      '2024',
+      'undated',
+    ]);
   });
 
   it('reads the bundle a built page names', () => {

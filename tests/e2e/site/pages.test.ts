@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { issuesOf } from '../../../src/site/archive.ts';
 import { itemTitle } from '../../../src/site/format.ts';
-import { openPeriod, searchBundle, searchBundles } from '../../../src/site/search-bundles.ts';
+import { bundlePlan } from '../../../src/site/search-bundles.ts';
 import { printedPagePath, recordsOf } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
@@ -33,15 +33,14 @@ describe('the built site', () => {
 
   it('indexes each period in its own search bundle, and the search page merges exactly those', () => {
     const listed = html('search').querySelector('#search-form')?.getAttribute('data-search-bundles')?.split(' ');
-    const open = openPeriod(articles.map((r) => r.date));
-    const bundles = searchBundles(articles.map((r) => r.date));
+    const { bundles, bundleOf } = bundlePlan(articles.map((r) => r.date));
     expect(listed).toEqual(bundles);
     expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...bundles].sort());
     for (const record of articles) {
       const bundle = html(`articles/${record.id}`)
         .querySelector('[data-pagefind-body]')
         ?.getAttribute('data-search-bundle');
-      expect(bundle, record.id).toBe(searchBundle(record.date, open));
+      expect(bundle, record.id).toBe(bundleOf(record.date));
     }
   });
 

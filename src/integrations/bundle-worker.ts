@@ -1,0 +1,23 @@
+/**
+ * The process that indexes one search bundle (`index-bundle.ts`): started by the Pagefind
+ * integration with `fork`, it receives one `BundleJob`, answers `{ ok: true }` or
+ * `{ ok: false, error }`, and exits, ending its Pagefind service with it.
+ */
+import { indexBundle, type BundleJob } from './index-bundle.ts';
+
+/** What the worker answers. */
+export type BundleReply = { ok: true } | { ok: false; error: string };
+
+process.once('message', (job: BundleJob) => {
+  const reply = (message: BundleReply) => {
+    process.send?.(message, () => process.exit(message.ok ? 0 : 1));
+  };
+  indexBundle(job).then(
+    () => {
+      reply({ ok: true });
+    },
+    (error: unknown) => {
+      reply({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    },
+  );
+});

@@ -1,0 +1,62 @@
+/**
+ * Indexes one search bundle: stages its pages in a folder of their own, so that Pagefind reads
+ * them itself with the URLs they have in the site, runs a fresh Pagefind service over them and
+ * writes the bundle. Run in a process of its own (`bundle-worker.ts`), so bundles are indexed
+ * side by side and each Pagefind service ends with its process.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { stagePages } from './bundle-pages.ts';
+
+/** The language Pagefind indexes in: Chinese segmentation for every page. */
+export const LANGUAGE = 'zh-cn';
+
+/** Pagefind's ready-made search interfaces, which the site does not use (it has its own page). */
+const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/u;
+
+/** One bundle to index. */
+export interface BundleJob {
+  /** The built site. */
+  site: string;
+  /** The bundle's HTML files, relative to the site. */
+  pages: string[];
+  /** An empty folder to stage the pages in (removed afterwards). */
+  stage: string;
+  /** Where the bundle is written (emptied first). */
+  outputPath: string;
+}
+
+/** Fails with Pagefind's own reasons when a response reports errors. */
+function check(step: string, response: { errors: string[] }): void {
+  if (response.errors.length > 0) {
+    throw new Error(`Pagefind could not ${step}: ${response.errors.join('; ')}`);
+  }
+}
+
+/** Indexes `job.pages` in a fresh Pagefind service and writes the bundle to `job.outputPath`. */
+export async function indexBundle({ site, pages, stage, outputPath }: BundleJob): Promise<void> {
+  try {
+    stagePages(site, pages, stage);
+    const created = await pagefind.createIndex({ forceLanguage: LANGUAGE });
+    check('start an index', created);
+    const { index } = created;
+    if (!index) throw new Error('Pagefind started no index and reported no error');
+    const added = await index.addDirectory({ path: stage });
+    check(`index the pages in ${stage}`, added);
+    if (added.page_count !== pages.length) {
+      throw new Error(
+        `Pagefind indexed ${String(added.page_count)} of the ${String(pages.length)} pages staged in ${stage}`,
+      );
+    }
+    // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
+    rmSync(outputPath, { recursive: true, force: true });
+    check(`write the index to ${outputPath}`, await index.writeFiles({ outputPath }));
+    for (const file of readdirSync(outputPath)) {
+      if (UNUSED.test(file)) rmSync(join(outputPath, file));
+    }
+  } finally {
+    await pagefind.close();
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
