@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSeeds } from '../src/lib/index.ts';
 import { baselineRecords, writeBaselineRecords, writeBaselineSite } from './lib/baseline.ts';
+import { writeHugoSite } from './lib/hugo-peer.ts';
 import {
   evaluateTargets,
   processList,
@@ -200,6 +201,33 @@ async function runBaseline(dir: string, seedsDir: string, files: readonly string
   };
 }
 
+/** Builds the Hugo peer of the same records and indexes it with the Pagefind CLI, when `hugo` is installed; says what it measured. */
+async function runHugoPeer(seedsDir: string, files: readonly string[]): Promise<string> {
+  const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  if (hugo.status !== 0)
+    return 'hugo is not installed (Debian: apt-get install hugo): no Hugo + Pagefind peer was built';
+  const { articles: records } = parseSeeds(
+    files.map((file) => ({ file, content: readFileSync(join(seedsDir, file)) })),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'xinhua-bench-hugo-'));
+  try {
+    writeHugoSite(dir, baselineRecords(records));
+    log('Hugo peer: hugo');
+    const built = await runMeasured('hugo', ['--quiet', '--source', dir, '--destination', join(dir, 'public')], {
+      cwd: dir,
+      onLine: echo,
+      maxTreeRss,
+    });
+    ensureOk('hugo', built);
+    log('Hugo peer: pagefind CLI');
+    const index = await pagefindCli(join(dir, 'public'), ROOT);
+    const version = /v\d+\.\d+\.\d+/u.exec(hugo.stdout)?.[0] ?? 'hugo';
+    return `Hugo ${version} ${(built.ms / 1000).toFixed(1)} s + Pagefind CLI ${(index.ms / 1000).toFixed(1)} s = ${((built.ms + index.ms) / 1000).toFixed(1)} s`;
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the whole benchmark in `work`. */
 async function bench(work: string): Promise<BenchResult> {
   const loadAtStart = loadavg()[0] ?? 0;
@@ -276,12 +304,8 @@ async function bench(work: string): Promise<BenchResult> {
     }
   }
 
-  const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' });
-  const hugoPeer =
-    hugo.status === 0
-      ? `${hugo.stdout.trim()} is installed, but this benchmark builds no Hugo peer`
-      : 'hugo is not installed: no Hugo + Pagefind peer was built';
-  log(hugoPeer);
+  const hugoPeer = options['skip-baseline'] ? 'skipped with the baseline' : await runHugoPeer(seedsDir, archive.files);
+  log(`Hugo + Pagefind peer: ${hugoPeer}`);
 
   const partial: Omit<BenchResult, 'targets' | 'method'> = {
     articles,
