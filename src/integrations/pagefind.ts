@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
 import { findBundles, stagePages, type KnownPages } from './bundle-pages.ts';
@@ -32,9 +33,16 @@ function count(n: number, noun: string): string {
 /** Fails with Pagefind's own reasons when a response reports errors. */
 function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
-    throw new Error(`Pagefind could not ${step}: ${response.errors.join('; ')}. Fix the cause above and build again.`);
+    throw new AstroError(
+      `Pagefind could not ${step}: ${response.errors.join('; ')}.`,
+      'Fix the cause Pagefind names and build again.',
+    );
   }
 }
+
+/** What to do when Pagefind's service misbehaves without naming a cause. */
+const RETRY_HINT =
+  'Build again. If it keeps failing, reinstall the dependencies with `npm ci`: Pagefind runs a binary for this platform from an optional dependency.';
 
 /**
  * Indexes one bundle's pages in a fresh Pagefind service and writes the bundle to `outputPath`.
@@ -47,12 +55,13 @@ async function indexBundle(site: string, pages: readonly string[], stage: string
     const created = await pagefind.createIndex({ forceLanguage: LANGUAGE });
     check('start an index', created);
     const { index } = created;
-    if (!index) throw new Error('Pagefind started no index and reported no error; run the build again.');
+    if (!index) throw new AstroError('Pagefind started no index and reported no error.', RETRY_HINT);
     const added = await index.addDirectory({ path: stage });
     check(`index the pages in ${stage}`, added);
     if (added.page_count !== pages.length) {
-      throw new Error(
-        `Pagefind indexed ${added.page_count} of the ${pages.length} pages staged in ${stage}; build again.`,
+      throw new AstroError(
+        `Pagefind indexed ${added.page_count} of the ${pages.length} pages staged in ${stage}.`,
+        RETRY_HINT,
       );
     }
     // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
@@ -102,8 +111,9 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
           writeFileSync(knownFile, JSON.stringify(found.known));
         }
         if (bundles.length === 0) {
-          throw new Error(
-            `Pagefind found no pages to index in ${site} (no HTML file marks data-pagefind-body); check that the build wrote the article pages.`,
+          throw new AstroError(
+            `Pagefind found no pages to index in ${site}: no HTML file marks data-pagefind-body.`,
+            'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
           );
         }
         // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
