@@ -12,8 +12,8 @@
 /** The bundle of items with no date. */
 export const UNDATED_BUNDLE = 'undated';
 
-/** The attribute by which a page names the bundle that indexes it. */
-export const BUNDLE_ATTRIBUTE = 'data-search-bundle';
+/** The attribute by which a page names the bundle that indexes it (written by src/pages/articles/[id].astro). */
+const BUNDLE_ATTRIBUTE = 'data-search-bundle';
 
 /** `yyyy-mm-dd` → `yyyy-mm`, or null when `date` is not an ISO date. */
 function monthOfDate(date: string | null): string | null {
