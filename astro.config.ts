@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { AstroError } from 'astro/errors';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
@@ -13,7 +14,10 @@ import { phraseIndex } from './src/integrations/phrase-index.ts';
 const site = process.env.SITE_URL?.trim() ? process.env.SITE_URL.trim() : LOCAL_SITE_URL;
 const base = process.env.BASE_PATH ?? '/';
 if (!/^https?:\/\/[^/]+/u.test(site)) {
-  throw new Error(`SITE_URL must be an absolute http(s) URL such as https://example.github.io, not "${site}".`);
+  throw new AstroError(
+    `SITE_URL is "${site}", not an absolute http(s) URL.`,
+    'Set SITE_URL to the origin the site is served from, such as https://example.github.io, and a folder under it in BASE_PATH (e.g. /xinhua-archive/).',
+  );
 }
 // Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
 const output = keptOutput({ managed: ['pagefind', 'search-index/m'] });

@@ -3,10 +3,10 @@
  * integration with `fork`, it receives one `BundleJob`, answers `{ ok: true }` or
  * `{ ok: false, error }`, and exits, ending its Pagefind service with it.
  */
-import { indexBundle, type BundleJob } from './index-bundle.ts';
+import { indexBundle, IndexingError, RETRY_HINT, type BundleJob } from './index-bundle.ts';
 
 /** What the worker answers. */
-export type BundleReply = { ok: true } | { ok: false; error: string };
+export type BundleReply = { ok: true } | { ok: false; error: string; hint: string };
 
 process.once('message', (job: BundleJob) => {
   const reply = (message: BundleReply) => {
@@ -17,7 +17,11 @@ process.once('message', (job: BundleJob) => {
       reply({ ok: true });
     },
     (error: unknown) => {
-      reply({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      reply({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        hint: error instanceof IndexingError ? error.hint : RETRY_HINT,
+      });
     },
   );
 });

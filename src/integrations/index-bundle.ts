@@ -27,10 +27,30 @@ export interface BundleJob {
   outputPath: string;
 }
 
+/** What to do when Pagefind's service misbehaves without naming a cause. */
+export const RETRY_HINT =
+  'Build again. If it keeps failing, reinstall the dependencies with `npm ci`: Pagefind runs a binary for this platform from an optional dependency.';
+
+/** A bundle that could not be indexed, with what to do about it. */
+export class IndexingError extends Error {
+  /** What to do about it. */
+  readonly hint: string;
+
+  /** @param message what went wrong; @param hint what to do about it */
+  constructor(message: string, hint: string) {
+    super(message);
+    this.name = 'IndexingError';
+    this.hint = hint;
+  }
+}
+
 /** Fails with Pagefind's own reasons when a response reports errors. */
 function check(step: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) {
-    throw new Error(`Pagefind could not ${step}: ${response.errors.join('; ')}`);
+    throw new IndexingError(
+      `Pagefind could not ${step}: ${response.errors.join('; ')}.`,
+      'Fix the cause Pagefind names and build again.',
+    );
   }
 }
 
@@ -41,7 +61,7 @@ export async function indexBundle({ site, pages, stage, outputPath }: BundleJob)
     const created = await pagefind.createIndex({ forceLanguage: LANGUAGE });
     check('start an index', created);
     const { index } = created;
-    if (!index) throw new Error('Pagefind started no index and reported no error');
+    if (!index) throw new IndexingError('Pagefind started no index and reported no error.', RETRY_HINT);
     const added = await index.addDirectory({ path: stage });
     check(`index the pages in ${stage}`, added);
     if (added.page_count !== pages.length) {

@@ -4,17 +4,20 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
 import { sideBySide } from './side-by-side.ts';
 import type { BundleReply } from './bundle-worker.ts';
-import { LANGUAGE, type BundleJob } from './index-bundle.ts';
+import { IndexingError, LANGUAGE, RETRY_HINT, type BundleJob } from './index-bundle.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
   /** The folder of the bundles inside the built site (default `pagefind`): one bundle per period in `<bundle>/<period>/`. */
   bundle?: string;
+  /** How one bundle is indexed (default: in a worker process of its own; tests index in-process). */
+  indexer?: (job: BundleJob) => Promise<void>;
 }
 
 /** Pagefind's version, which enters every bundle's digest: a new Pagefind indexes afresh. */
@@ -46,8 +49,11 @@ function indexInWorker(job: BundleJob): Promise<void> {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (reply?.ok) resolve();
-      else if (reply) reject(new Error(reply.error));
-      else reject(new Error(`The indexing process ended (${signal ?? String(code)}) before it answered.`));
+      else if (reply) reject(new IndexingError(reply.error, reply.hint));
+      else
+        reject(
+          new IndexingError(`The indexing process ended (${signal ?? String(code)}) before it answered.`, RETRY_HINT),
+        );
     });
     child.send(job);
   });
@@ -63,7 +69,10 @@ function indexInWorker(job: BundleJob): Promise<void> {
  * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails
  * the build with its reason.
  */
-export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): AstroIntegration {
+export function pagefindIndex({
+  bundle = 'pagefind',
+  indexer = indexInWorker,
+}: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
   return {
     name: 'xinhua-pagefind',
@@ -89,8 +98,9 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
           writeFileSync(knownFile, JSON.stringify(found.known));
         }
         if (bundles.length === 0) {
-          throw new Error(
-            `Pagefind found no pages to index in ${site} (no HTML file marks data-pagefind-body); check that the build wrote the article pages.`,
+          throw new AstroError(
+            `Pagefind found no pages to index in ${site}: no HTML file marks data-pagefind-body.`,
+            'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
           );
         }
         // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
@@ -116,7 +126,12 @@ export function pagefindIndex({ bundle = 'pagefind' }: PagefindOptions = {}): As
           stale.map((found) => ({ ...found, weight: found.pages.length })),
           async ({ name, pages, digest }) => {
             const outputPath = join(outputRoot, name);
-            await indexInWorker({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
+            try {
+              await indexer({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
+            } catch (error) {
+              if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
+              throw error;
+            }
             if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
             indexed += pages.length;
             logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);

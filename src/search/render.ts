@@ -1,11 +1,6 @@
 /** DOM for the results list. Excerpts and titles are HTML built by `text.ts` (escaped, `<mark>` only). */
+import { formatDate } from '../site/format.ts';
 import type { Hit } from './hits.ts';
-
-/** `2026-04-01` → `2026年4月1日`. */
-export function formatDate(iso: string): string {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
 
 /** The meta line of a result: date, place, printed page. */
 export function metaLine(hit: Pick<Hit, 'date' | 'place' | 'page'>): string {

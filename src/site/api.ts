@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { articleRecordSchema } from '../lib/schema.ts';
 import type { ArticleRecord } from '../lib/types.ts';
-import { groupBy, monthOf } from './archive.ts';
+import { byMonth, monthOf } from './archive.ts';
 import { href } from './urls.ts';
 
 /** The API's version, the first segment of every path under `api/`. */
@@ -33,8 +33,9 @@ export function recordJsonHref(record: ArticleRecord): string {
 
 /** The records grouped by month (`yyyy-mm`, or `undated`), newest month first, each in archive order. */
 export function recordsByMonth(records: readonly ArticleRecord[]): [string, ArticleRecord[]][] {
-  const months = groupBy(records, (record) => [record.date ? monthOf(record.date) : UNDATED]);
-  return [...months.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
+  const undated = records.filter((record) => !record.date);
+  const months = [...byMonth(records, (record) => record.date)];
+  return undated.length > 0 ? [...months, [UNDATED, undated]] : months;
 }
 
 /** One month file: `{ version, month, count, records }`. */

@@ -90,6 +90,15 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
+/** Values grouped by the month (`yyyy-mm`) of their date, newest month first, each in the given order; undated values are left out. */
+export function byMonth<T>(values: readonly T[], dateOf: (value: T) => string | null): Map<string, T[]> {
+  const months = groupBy(values, (value) => {
+    const date = dateOf(value);
+    return date ? [monthOf(date)] : [];
+  });
+  return new Map([...months.entries()].sort(([a], [b]) => b.localeCompare(a)));
+}
+
 /** A printed page placed in its issue: its page number, URL segment and neighbours' order. */
 export interface IssuePage extends PrintedPage {
   /** The issue date the page is filed under (the day the paper was printed). */
@@ -218,18 +227,15 @@ export interface MonthSummary {
 
 /** The months that have issues, newest first, each with its issue days oldest first. */
 export function issueMonths(issues: readonly Issue[]): MonthSummary[] {
-  const months = new Map<string, MonthSummary>();
-  for (const issue of [...issues].sort((a, b) => a.date.localeCompare(b.date))) {
-    const month = monthOf(issue.date);
-    const summary = months.get(month) ?? { month, days: [] };
-    summary.days.push({
+  const oldestFirst = [...issues].sort((a, b) => a.date.localeCompare(b.date));
+  return [...byMonth(oldestFirst, (issue) => issue.date)].map(([month, days]) => ({
+    month,
+    days: days.map((issue) => ({
       date: issue.date,
       pages: issue.pages.length,
       items: issue.pages.reduce((sum, page) => sum + page.items.length, 0),
-    });
-    months.set(month, summary);
-  }
-  return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
+    })),
+  }));
 }
 
 /** `mm-dd` of a date: the key of its 历史上的今天 page. */
@@ -275,11 +281,12 @@ export interface IssueCalendarData {
 
 /** The calendar of `month` given every issue date of the archive. */
 export function issueCalendar(month: string, issueDates: readonly string[]): IssueCalendarData {
-  const months = [...new Set(issueDates.map(monthOf))].sort();
+  const months = byMonth(issueDates, (date) => date);
+  const newestFirst = [...months.keys()];
   return {
     month,
-    weeks: monthCalendar(month, new Set(issueDates.filter((date) => monthOf(date) === month))),
-    previousMonth: months.filter((m) => m < month).at(-1),
-    nextMonth: months.find((m) => m > month),
+    weeks: monthCalendar(month, new Set(months.get(month))),
+    previousMonth: newestFirst.find((m) => m < month),
+    nextMonth: newestFirst.filter((m) => m > month).at(-1),
   };
 }

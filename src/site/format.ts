@@ -1,3 +1,7 @@
+/**
+ * How the archive names things for readers: dates, issues, printed pages, items. No Astro or Node
+ * import: the search page's browser code (src/search/render.ts) uses `formatDate` from here too.
+ */
 import type { ArticleRecord } from '../lib/types.ts';
 import { pageNumber, type Headline, type IssuePage, type PrintedPage } from './archive.ts';
 
@@ -10,7 +14,7 @@ export function formatDate(iso: string): string {
 }
 
 /** `2026-04-01` → `星期三`. */
-export function formatWeekday(iso: string): string {
+function formatWeekday(iso: string): string {
   return `星期${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? ''}`;
 }
 

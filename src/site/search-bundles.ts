@@ -14,8 +14,8 @@
 /** The bundle of items with no date. */
 export const UNDATED_BUNDLE = 'undated';
 
-/** The attribute by which a page names the bundle that indexes it. */
-export const BUNDLE_ATTRIBUTE = 'data-search-bundle';
+/** The attribute by which a page names the bundle that indexes it (written by src/pages/articles/[id].astro). */
+const BUNDLE_ATTRIBUTE = 'data-search-bundle';
 
 /**
  * The most items one bundle indexes. Pagefind holds about 0.25 MB a page while it indexes

@@ -11,11 +11,6 @@ export function articleHref(id: string): string {
   return href(`articles/${id}/`);
 }
 
-/** The JSON of one item. */
-export function articleJsonHref(id: string): string {
-  return href(`api/articles/${id}.json`);
-}
-
 /** One printed page (one seed). */
 export function pageHref(seedId: string): string {
   return href(`pages/${seedId}/`);
@@ -44,11 +39,6 @@ export function columnHref(column: string, page = 1): string {
 /** A month of the archive. */
 export function monthHref(year: string, month: string): string {
   return href(`archive/${year}/${month}/`);
-}
-
-/** The search page, optionally with a query. */
-export function searchHref(query?: string): string {
-  return query ? `${href('search/')}?q=${encodeURIComponent(query)}` : href('search/');
 }
 
 /** `2026-04-01` → `2026/04/01`. */

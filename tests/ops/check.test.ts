@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotation } from '../../scripts/lib/annotations.ts';
-
-const root = join(import.meta.dirname, '..', '..');
+import { runScript } from '../helpers/cli.ts';
 
 /** A seed that parses without any diagnostic. */
 const CLEAN = '---\ndate: 2026-04-01\n---\n\n# 标题文字\n\n新华社北京4月1日电　记者获悉，工作进展顺利。\n';
@@ -27,13 +25,9 @@ function seeds(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Runs `npm run --silent check -- …` and returns its exit code and output lines. */
+/** Runs the check CLI (`npm run check -- …`) and returns its exit code and output lines. */
 function check(args: string[], env: Record<string, string> = {}): { status: number | null; lines: string[] } {
-  const run = spawnSync('npm', ['run', '--silent', 'check', '--', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
-  });
+  const run = runScript('check', args, { GITHUB_ACTIONS: '', ...env });
   return { status: run.status, lines: run.stdout.split('\n').filter(Boolean) };
 }
 

@@ -1,17 +1,32 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type ParseResult } from '../../src/lib/index.ts';
+import { runScript } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/site.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-
-/** Runs `npm run --silent parse -- …` and returns its exit code and parsed stdout. */
+/** Runs the parse CLI (`npm run parse -- …`) and returns its exit code and parsed stdout. */
 function parse(...args: string[]): { status: number | null; json: ParseResult; stderr: string } {
-  const run = spawnSync('npm', ['run', '--silent', 'parse', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const run = runScript('parse', args);
   return { status: run.status, json: (run.stdout ? JSON.parse(run.stdout) : {}) as ParseResult, stderr: run.stderr };
 }
+
+describe('the npm scripts', () => {
+  it('run the CLIs through tsx, as the tests run them', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect([scripts.parse, scripts.check]).toEqual(['tsx scripts/parse.ts', 'tsx scripts/check.ts']);
+  });
+
+  it('npm run check -- --list-rules prints the catalogue of rules as a table', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'check', '--', '--list-rules'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const id of RULE_IDS) expect(run.stdout).toContain(`| \`${id}\` |`);
+  });
+});
 
 describe('parse CLI', () => {
   it('prints the real seed as {articles, diagnostics} and exits 0', () => {
@@ -46,13 +61,5 @@ describe('parse CLI', () => {
     expect(status).toBe(2);
     expect(stderr).toContain("Unknown option '--nope'");
     expect(stderr).toContain('Usage');
-  });
-});
-
-describe('check CLI', () => {
-  it('--list-rules prints the catalogue of rules as a table', () => {
-    const run = spawnSync('npm', ['run', '--silent', 'check', '--', '--list-rules'], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(0);
-    for (const id of RULE_IDS) expect(run.stdout).toContain(`| \`${id}\` |`);
   });
 });

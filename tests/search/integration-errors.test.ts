@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** What the mocked Pagefind answers, step by step. */
@@ -33,6 +34,7 @@ vi.mock('pagefind', () => ({
 }));
 
 const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
+const { indexBundle } = await import('../../src/integrations/index-bundle.ts');
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** A built site of one article page of 2026. */
@@ -46,12 +48,13 @@ afterAll(() => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** Runs the hook on the site with a silent logger. */
-async function runHook(): Promise<void> {
-  const hook = pagefindIndex().hooks['astro:build:done'];
+/** Runs the hook on a built site (by default the one above) with a silent logger. */
+async function runHook(dir = site): Promise<void> {
+  // In this process, where Pagefind is mocked, instead of a worker process of its own.
+  const hook = pagefindIndex({ indexer: indexBundle }).hooks['astro:build:done'];
   if (!hook) throw new Error('the integration has no astro:build:done hook');
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  await hook({ dir: pathToFileURL(`${site}/`), logger } as unknown as Parameters<BuildDone>[0]);
+  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
 }
 
 beforeEach(() => {
@@ -78,6 +81,29 @@ describe('the Pagefind integration when Pagefind reports errors', () => {
     answers.written.errors = ['disk full'];
     await expect(runHook()).rejects.toThrow(/could not write the index to .*: disk full/u);
     expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('fails as an AstroError whose hint says what to do', async () => {
+    answers.created.errors = ['no such language'];
+    const error: unknown = await runHook().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AstroError);
+    const { message, hint } = error as AstroError;
+    expect(message).toMatch(/could not start an index: no such language\.$/u);
+    expect(hint).toMatch(/build again/u);
+  });
+
+  it('fails as an AstroError with a hint when no built page marks content to index', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-empty-'));
+    try {
+      writeFileSync(join(empty, 'index.html'), '<html lang="zh-CN"><body><h1>首页</h1></body></html>');
+      const error: unknown = await runHook(empty).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(AstroError);
+      const { message, hint } = error as AstroError;
+      expect(message).toMatch(/no pages to index/u);
+      expect(hint).toMatch(/data-pagefind-body/u);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('closes Pagefind after a successful run too', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/lib/types.ts';
 import {
+  byMonth,
   issueCalendar,
   issueMonths,
   issuesByMonthDay,
@@ -135,6 +136,15 @@ describe('navigation helpers', () => {
     expect([calendar.previousMonth, calendar.nextMonth]).toEqual(['2026-01', undefined]);
     expect(issueCalendar('2026-01', dates).previousMonth).toBe('2025-04');
     expect(issueCalendar('2026-01', dates).nextMonth).toBe('2026-04');
+  });
+
+  it('groups values by month, newest month first, each in the given order, undated left out', () => {
+    const dates = ['2026-04-02', '2025-12-31', null, '2026-04-01', '2026-01-21'];
+    expect([...byMonth(dates, (date) => date)]).toEqual([
+      ['2026-04', ['2026-04-02', '2026-04-01']],
+      ['2026-01', ['2026-01-21']],
+      ['2025-12', ['2025-12-31']],
+    ]);
   });
 
   it('sums each month by issue date, at most one entry per day', () => {

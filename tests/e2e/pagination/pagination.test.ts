@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { buildSite, recordsOf, ROOT } from '../../helpers/site.ts';
 import { PLACE, REPORTER, writePagedSeeds } from './seeds.ts';
 
@@ -15,7 +15,6 @@ const base = join(ROOT, 'tests', '.output', 'paged');
 const seeds = join(base, 'seeds');
 const dist = join(base, 'dist');
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The two paginated lists: their URL and the navigation's label. */
 const lists = [
@@ -119,7 +118,7 @@ describe('paginated lists', () => {
     let server: StaticServer;
     let browser: Browser;
     beforeAll(async () => {
-      server = await serveStatic(dist, { '/__axe.min.js': AXE });
+      server = await serveStatic(dist);
       browser = await launchChromium();
     });
     afterAll(async () => {
@@ -130,16 +129,8 @@ describe('paginated lists', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`reports no violations on a middle page of a paginated list (${scheme})`, async () => {
         const tab = await browser.newPage({ colorScheme: scheme });
-        await tab.goto(`${server.origin}${lists[0]?.path ?? ''}2/`);
-        await tab.addScriptTag({ url: '/__axe.min.js' });
-        const violations = await tab.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe.run();
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        await openPage(tab, `${server.origin}${lists[0]?.path ?? ''}2/`);
+        const violations = await axeViolations(tab);
         await tab.close();
         expect(violations).toEqual([]);
       });

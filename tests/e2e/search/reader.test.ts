@@ -4,13 +4,11 @@
  * loading no index, headline matches first, the status line, history entries per query, a
  * 390 px phone, dark mode with highlights under axe, and the page without JavaScript.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { truthOf } from './queries.ts';
 import { openSearchSite, type SearchSite } from './site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let site: SearchSite;
 
@@ -140,20 +138,10 @@ describe('on a phone and in dark mode', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations with highlighted results showing (${scheme})`, async () => {
       const { page, close } = await freshPage({ colorScheme: scheme });
-      // axe from the site's own origin, so the Content-Security-Policy stays on.
-      await page.route('**/__axe.min.js', (route) => route.fulfill({ path: AXE, contentType: 'text/javascript' }));
-      await page.goto(`${site.server.origin}/search/?q=${encodeURIComponent('全国')}`);
+      await openPage(page, `${site.server.origin}/search/?q=${encodeURIComponent('全国')}`);
       await done(page);
       expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
-      await page.addScriptTag({ url: '/__axe.min.js' });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe.run();
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await close();
     });

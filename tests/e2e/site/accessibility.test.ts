@@ -1,12 +1,13 @@
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { printedPagePath, recordsOf } from '../../helpers/site.ts';
 
-// axe is served from the site's own origin, so the pages' Content-Security-Policy stays on.
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const { articles } = recordsOf(inject('siteSeeds'));
 /** The first record that `accept` holds for; the fixtures must have one, else the page to check is missing. */
 function needed(what: string, accept: (r: (typeof articles)[number]) => boolean) {
@@ -34,7 +35,7 @@ const pages = {
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDist'), { '/__axe.min.js': AXE });
+  server = await serveStatic(inject('siteDist'));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -47,21 +48,36 @@ describe('axe-core in Chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`reports no violations on the ${name} page (${scheme})`, async () => {
         const page = await browser.newPage({ colorScheme: scheme });
-        const response = await page.goto(server.origin + path);
         // Only the 404 page may answer 404: a missing page must not be checked in its place.
-        expect(response?.status()).toBe(name === '404' ? 404 : 200);
-        await page.addScriptTag({ url: '/__axe.min.js' });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe.run();
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        await openPage(page, server.origin + path, name === '404' ? 404 : 200);
+        const violations = await axeViolations(page);
         await page.close();
         expect(violations).toEqual([]);
       });
     }
   }
+});
+
+describe('the axe check itself', () => {
+  it('fails on a page that does not answer as expected, so no 404 page is checked in place of the one meant', async () => {
+    const page = await browser.newPage();
+    try {
+      await expect(openPage(page, `${server.origin}/no-such-page/`)).rejects.toThrow(/answered 404, not 200/u);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fails when axe-core does not load in the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'not-axe-'));
+    const page = await browser.newPage();
+    try {
+      writeFileSync(join(dir, 'not-axe.js'), '/* not axe-core */\n');
+      await openPage(page, `${server.origin}/`);
+      await expect(axeViolations(page, join(dir, 'not-axe.js'))).rejects.toThrow(/axe-core did not load/u);
+    } finally {
+      await page.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

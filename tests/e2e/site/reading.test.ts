@@ -3,7 +3,6 @@
  * issues by the day they were printed, their pages in order, 上一版/下一版, 前一期/后一期, the
  * calendar on a phone, 历史上的今天, old page URLs, and the phone furniture (masthead, tap targets).
  */
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -11,9 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { recordsOf } from '../../helpers/site.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const dist = inject('daysDist');
 const { articles } = recordsOf(inject('daysSeeds'));
 const dom = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
@@ -101,7 +100,7 @@ describe('the multi-day archive, as built', () => {
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await serveStatic(dist, { '/__axe.min.js': AXE });
+  server = await serveStatic(dist);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -221,17 +220,8 @@ describe('axe-core on the new pages', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`reports no violations on the ${name} page (${scheme})`, async () => {
         const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 390, height: 800 } });
-        const response = await page.goto(server.origin + path);
-        expect(response?.status()).toBe(200);
-        await page.addScriptTag({ url: '/__axe.min.js' });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe.run();
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        await openPage(page, server.origin + path);
+        const violations = await axeViolations(page);
         await page.close();
         expect(violations).toEqual([]);
       });
