@@ -11,9 +11,9 @@ type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** A built site of one article page in each of two periods. */
 const site = mkdtempSync(join(tmpdir(), 'xinhua-bundle-worker-'));
-for (const [id, bundle] of [
-  ['a', '2025'],
-  ['b', '2026-11'],
+for (const { id, bundle } of [
+  { id: 'a', bundle: '2025' },
+  { id: 'b', bundle: '2026-11' },
 ]) {
   mkdirSync(join(site, 'articles', id), { recursive: true });
   writeFileSync(
