@@ -59,6 +59,7 @@ describe('what citation managers read', () => {
 
 describe('what search engines and link previews read', () => {
   it('dates JSON-LD in Beijing time, names reporters as Person with a URL, gives publisher a logo', () => {
+    expect(articles.filter((r) => r.date && r.issue.date).length).toBeGreaterThan(0);
     for (const record of articles) {
       const document = html(`articles/${record.id}`);
       const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as {
@@ -187,7 +188,7 @@ describe("the feed's browser view", () => {
     // The site's CSS adds its print colours after the screen ones.
     expect(colours(site ?? '').slice(0, feed.length)).toEqual(feed);
   });
-  it('is styled in Chromium under the Content-Security-Policy, light and dark', async () => {
+  it('is styled in Chromium under the Content-Security-Policy, light and dark, with Beijing dates everywhere', async () => {
     const server = await serveStatic(dist);
     const browser = await launchChromium();
     try {
@@ -203,6 +204,22 @@ describe("the feed's browser view", () => {
         expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/u);
         await page.close();
       }
+      // A reader west of UTC+8 sees the paper's Beijing dates, in the feed view and on the pages.
+      const context = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+      const page = await context.newPage();
+      const feed = new XMLParser({ isArray: (name) => name === 'item' }).parse(
+        readFileSync(join(dist, 'feed.xml'), 'utf8'),
+      ) as { rss: { channel: { item: { link: string; pubDate: string }[] } } };
+      const [first] = feed.rss.channel.item;
+      await page.goto(`${server.origin}/feed.xml`);
+      expect(await page.locator('main li .meta').first().textContent()).toMatch(
+        new RegExp(`^\\s*${first?.pubDate.slice(5, 16) ?? '-'}`, 'u'),
+      );
+      const record = articles.find((r) => r.id === '000_3fa1046521e36f31-2');
+      expect(record?.date).toBe('2026-04-01');
+      await page.goto(`${server.origin}/articles/${record?.id ?? ''}/`);
+      expect(await page.locator('time[datetime="2026-04-01"]').first().textContent()).toBe('2026年4月1日');
+      await context.close();
     } finally {
       await browser.close();
       await server.close();
