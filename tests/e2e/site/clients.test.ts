@@ -197,7 +197,14 @@ describe("the feed's browser view", () => {
         ['dark', 'rgb(22, 23, 26)'],
       ] as const) {
         const page = await browser.newPage({ colorScheme: scheme });
+        const failed: string[] = [];
+        page.on('response', (r) => {
+          if (r.status() >= 400) failed.push(`${String(r.status())} ${r.url()}`);
+        });
+        const icon = page.waitForResponse((r) => r.url().includes('/favicon.'), { timeout: 10_000 });
         const response = await page.goto(`${server.origin}/feed.xml`);
+        expect((await icon).url()).toBe(`${server.origin}/favicon.svg`);
+        expect(failed, 'every file the view asks for (feed.xsl, feed.css, the icon) is there').toEqual([]);
         expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
         expect(await page.locator('main li h2 a').count()).toBe(Math.min(articles.length, FEED_SIZE));
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(paper);
