@@ -1,10 +1,10 @@
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { AstroError } from 'astro/errors';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
 import { phraseIndex } from './src/integrations/phrase-index.ts';
+import { archiveSitemap } from './src/integrations/sitemap.ts';
 
 /**
  * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
@@ -40,7 +40,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     siteUrlCheck(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
+    ...archiveSitemap(),
     output.prune,
     pagefindIndex(),
     // After Pagefind: it maps each item to its Pagefind fragment.

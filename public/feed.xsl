@@ -11,6 +11,7 @@
         <meta name="color-scheme" content="light dark"/>
         <title><xsl:value-of select="title"/> · 订阅源</title>
         <link rel="stylesheet" href="feed.css"/>
+        <link rel="icon" href="favicon.svg" type="image/svg+xml"/>
       </head>
       <body>
         <header>

@@ -59,7 +59,7 @@ describe('site workflow', () => {
     expect(step('build', uses('actions/upload-pages-artifact'))?.if).toBe("github.event_name != 'pull_request'");
   });
 
-  it('tests on the Node of .nvmrc with npm ci, the seed check, npm test and the end-to-end suite', () => {
+  it('tests on the Node of .nvmrc with npm ci, the seed check, the code checks, npm test and the end-to-end suite', () => {
     for (const job of ['test', 'build']) {
       expect(step(job, uses('actions/setup-node'))?.with).toMatchObject({
         'node-version-file': '.nvmrc',
@@ -71,6 +71,7 @@ describe('site workflow', () => {
     expect(step('test', runs('scripts/install-system-packages.sh'))).toBeDefined();
     const check = order('test', (s) => s.run === 'npm run check');
     expect(check).toBeGreaterThan(order('test', runs('npm ci')));
+    expect(order('test', (s) => s.run === 'npm run verify')).toBeGreaterThan(check);
     expect(order('test', (s) => s.run === 'npm test')).toBeGreaterThan(check);
     expect(order('test', (s) => s.run === 'npm run test:e2e')).toBeGreaterThan(check);
     expect(order('test', runs('git diff --exit-code'))).toBe((workflow.jobs.test?.steps.length ?? 0) - 1);

@@ -26,6 +26,8 @@ interface Item {
   description?: string;
   author?: string;
   pubDate?: string;
+  link?: string;
+  guid?: unknown;
 }
 
 /** The feed as the site builds it, from these records. */
@@ -59,6 +61,14 @@ describe('the RSS 2.0 feed (W3C Feed Validator rules)', () => {
       rss: { '@_version': string; channel: Record<string, unknown> & { item: Item[] } };
     };
     expect(doc.rss['@_version']).toBe('2.0');
+    // Every prefix the feed uses is declared, with the URI feed readers know it by.
+    expect(doc.rss).toMatchObject({
+      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+    });
+    const prefixes = new Set([...text.matchAll(/<([a-z]+):[A-Za-z]+[\s>/]/gu)].map((m) => m[1]));
+    expect([...prefixes].sort()).toEqual(['atom', 'content', 'dc']);
     const { channel } = doc.rss;
     for (const key of ['title', 'link', 'description']) expect(channel[key], key).toBeTruthy();
     expect(channel['atom:link']).toMatchObject({ '@_rel': 'self', '@_type': 'application/rss+xml' });
@@ -66,6 +76,8 @@ describe('the RSS 2.0 feed (W3C Feed Validator rules)', () => {
     for (const [i, item] of channel.item.entries()) {
       const record = nth(i);
       expect(item.title ?? item.description).toBeTruthy();
+      expect(item.link).toBe(`https://example.org/articles/${record.id}/`);
+      expect(item.guid).toMatchObject({ '#text': item.link, '@_isPermaLink': 'true' });
       expect(item.author, 'author must be an e-mail address: names go in dc:creator').toBeUndefined();
       if (record.date)
         expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d [A-Z][a-z]{2} \d{4} 00:00:00 \+0800$/u);
@@ -92,11 +104,18 @@ describe('the RSS 2.0 feed (W3C Feed Validator rules)', () => {
       const record = nth(i);
       const found = paragraphs(item['content:encoded']);
       const printed = record.sections.flatMap((s) => s.paragraphs);
-      // The first paragraph follows a lead dateline and byline; every other one stands alone.
-      printed.forEach((value, p) => {
-        if (p === 0 && record.dateline?.position === 'lead') expect(found.some((f) => f.endsWith(value))).toBe(true);
-        else expect(found).toContain(value);
-      });
+      if (printed.length === 0) {
+        // A photo item: its captions, line by line.
+        const captions = record.photos.flatMap((photo) => photo.caption.split('\n'));
+        expect(captions.length, record.id).toBeGreaterThan(0);
+        for (const line of captions) expect(found.join('\n'), record.id).toContain(line);
+        continue;
+      }
+      // In print order, one <p> each; the first follows a lead dateline and byline in its <p>.
+      const start = found.findIndex((f) => f.endsWith(printed[0] ?? ''));
+      expect(start, record.id).toBeGreaterThanOrEqual(0);
+      expect(found.slice(start + 1, start + printed.length), record.id).toEqual(printed.slice(1));
+      if (record.dateline?.position !== 'lead') expect(found[start], record.id).toBe(printed[0]);
       expect(paragraphs(item.description).length).toBeGreaterThan(0);
     }
   });
