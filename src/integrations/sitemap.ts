@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
@@ -38,6 +38,21 @@ function pageFile(dir: string, path: string): string | undefined {
   return candidates.find((file) => existsSync(file));
 }
 
+/** What an earlier build read of each page, by path: its size and modification time, then its facts (links when asked for). */
+type KnownFacts = Record<
+  string,
+  [size: number, mtimeMs: number, noindex: boolean, stated: string | null, links: string[] | null]
+>;
+
+/** Reads the facts an earlier build recorded, or none when there are none or they cannot be read. */
+function readKnown(file: string): KnownFacts {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KnownFacts) : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * The sitemap: @astrojs/sitemap, with a `lastmod` for every page that has a dated item on it,
  * taken from the built pages (src/site/sitemap.ts has the rules), never from the build's clock;
@@ -46,27 +61,46 @@ function pageFile(dir: string, path: string): string | undefined {
  */
 export function archiveSitemap(options: { entryLimit?: number } = {}): AstroIntegration[] {
   let basePath = '/';
+  let knownFile = '';
   let dates = new Map<string, string | undefined>();
   const survey: AstroIntegration = {
     name: 'xinhua:sitemap-dates',
     hooks: {
       'astro:config:done': ({ config }) => {
         basePath = new URL(config.base, config.site ?? 'http://localhost').pathname.replace(/\/?$/u, '/');
+        knownFile = join(fileURLToPath(config.cacheDir), 'sitemap-pages.json');
       },
       'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
+        // A page the last build read is not read again while its size and modification time
+        // are the same (the kept output folder leaves reused pages untouched).
+        const known = readKnown(knownFile);
+        const now: KnownFacts = {};
         const facts: PageFacts[] = [];
         for (const { pathname } of pages) {
           const path = pathname.replace(/^\//u, '');
           const file = pageFile(out, path);
           if (!file) continue;
+          const { size, mtimeMs } = statSync(file);
+          const before = known[path];
+          const entry: KnownFacts[string] =
+            before?.[0] === size && before[1] === mtimeMs
+              ? before
+              : (() => {
+                  const head = headFacts(readHead(file));
+                  return [size, mtimeMs, head.noindex, head.stated ?? null, null];
+                })();
+          now[path] = entry;
           facts.push({
             path: sitePath(path),
-            ...headFacts(readHead(file)),
-            links: () => mainLinks(readFileSync(file, 'utf8'), basePath),
+            noindex: entry[2],
+            stated: entry[3] ?? undefined,
+            links: () => (entry[4] ??= mainLinks(readFileSync(file, 'utf8'), basePath)),
           });
         }
         dates = sitemapDates(facts);
+        mkdirSync(join(knownFile, '..'), { recursive: true });
+        writeFileSync(knownFile, JSON.stringify(now));
       },
     },
   };

@@ -71,8 +71,10 @@ describe('which pages the sitemap lists, and their lastmod', () => {
 
 describe('the sitemap files as @astrojs/sitemap writes them', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitemap-'));
+  const cache = mkdtempSync(join(tmpdir(), 'sitemap-cache-'));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
   });
   const write = (path: string, head: string, main = '') => {
     mkdirSync(join(dir, path), { recursive: true });
@@ -92,6 +94,7 @@ describe('the sitemap files as @astrojs/sitemap writes them', () => {
       base: '/repo/',
       trailingSlash: 'ignore',
       build: { format: 'directory' },
+      cacheDir: pathToFileURL(`${cache}/`),
     } as unknown as AstroConfig;
     const pages = readdirSync(dir, { recursive: true })
       .map(String)
@@ -145,5 +148,15 @@ describe('the sitemap files as @astrojs/sitemap writes them', () => {
     const first = readFileSync(join(dir, 'sitemap-1.xml'), 'utf8');
     await build(2);
     expect(readFileSync(join(dir, 'sitemap-1.xml'), 'utf8')).toBe(first);
+  });
+  it('reads a page again when it changed since the last build, never an old date from the cache', async () => {
+    await build();
+    write('articles/a-3', '<meta name="DC.date" content="2026-04-23">');
+    await build();
+    const urls = readFileSync(join(dir, 'sitemap-0.xml'), 'utf8');
+    expect(urls).toContain(
+      '<loc>https://example.org/repo/articles/a-3/</loc><lastmod>2026-04-22T16:00:00.000Z</lastmod>',
+    );
+    expect(urls).toContain('<loc>https://example.org/repo/</loc><lastmod>2026-04-22T16:00:00.000Z</lastmod>');
   });
 });
