@@ -78,6 +78,11 @@ describe('what search engines and link previews read', () => {
         if (author['@type'] === 'Person') expect(author.url).toMatch(/^http:\/\/localhost:4321\/reporters\//u);
       expect(existsSync(join(dist, new URL(ld.publisher.logo.url).pathname))).toBe(true);
       expect(document.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
+      // One description for search results and link previews, as long as they show (80 characters).
+      const description = document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+      expect(document.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(description);
+      expect(Array.from(description.replace(/…$/u, '')).length, record.id).toBeLessThanOrEqual(80);
+      expect(description.length, record.id).toBeGreaterThan(0);
       expect(document.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(ld.publisher.logo.url);
     }
   });
