@@ -111,6 +111,17 @@ describe('the citation block in Chromium, under the Content-Security-Policy', ()
     }
   });
 
+  it('loads one small script of its own, which imports nothing (no Astro, no Node module)', () => {
+    const page = readFileSync(join(dist, 'articles', ids[0] ?? '', 'index.html'), 'utf8');
+    const scripts = [...page.matchAll(/<script type="module" src="([^"]+)"/gu)].map(([, src = '']) =>
+      readFileSync(join(dist, src), 'utf8'),
+    );
+    const client = scripts.filter((script) => script.includes('[data-citation]'));
+    expect(client).toHaveLength(1);
+    expect(client[0]).not.toMatch(/\bimport\b/u);
+    expect(Buffer.byteLength(client[0] ?? '')).toBeLessThan(6000);
+  });
+
   it('without JavaScript shows the GB/T 7714 line, the URL and a note, and no button', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
