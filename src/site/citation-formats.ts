@@ -1,6 +1,7 @@
 /**
  * The four citation texts of an item: GB/T 7714-2015 (newspaper article), biblatex, RIS and
- * CSL-JSON. Pure functions of a {@link CitationSource}; the article page shows and offers them.
+ * CSL-JSON. Pure functions of a {@link CitationSource}: the article page prints the GB/T 7714 line,
+ * and the browser makes the other three from the page's tags (citation-tags.ts, citation-client.ts).
  */
 import type { CitationAuthor, CitationSource } from './citation.ts';
 
@@ -125,19 +126,29 @@ export function cslJson(source: CitationSource): string {
   return `${JSON.stringify([cslItem(source)], null, 2)}\n`;
 }
 
-/** The four texts of an item, as the page shows and downloads them. */
-export interface CitationTexts {
-  /** The GB/T 7714-2015 line. */
-  gbt: string;
-  /** biblatex. */
-  bibtex: string;
-  /** RIS. */
-  ris: string;
-  /** CSL-JSON. */
-  csl: string;
+/** A format the citation block offers beside GB/T 7714, made in the browser. */
+export interface CitationFormat {
+  /** Its key: the `<pre>` is `#citation-<key>`. */
+  key: 'bibtex' | 'ris' | 'csl';
+  /** Its heading. */
+  label: string;
+  /** The downloaded file's extension. */
+  extension: string;
+  /** The downloaded file's media type. */
+  type: string;
+  /** Its text of an item. */
+  text: (source: CitationSource) => string;
 }
 
-/** All four citation texts of an item. */
-export function citationTexts(source: CitationSource): CitationTexts {
-  return { gbt: gbt7714(source), bibtex: bibtex(source), ris: ris(source), csl: cslJson(source) };
-}
+/** BibTeX, RIS and CSL-JSON, in the order the block shows them. */
+export const CITATION_FORMATS: readonly CitationFormat[] = [
+  { key: 'bibtex', label: 'BibTeX（biblatex）', extension: 'bib', type: 'application/x-bibtex', text: bibtex },
+  { key: 'ris', label: 'RIS', extension: 'ris', type: 'application/x-research-info-systems', text: ris },
+  {
+    key: 'csl',
+    label: 'CSL-JSON',
+    extension: 'json',
+    type: 'application/vnd.citationstyles.csl+json',
+    text: cslJson,
+  },
+];

@@ -1,6 +1,5 @@
 import type { ArticleRecord } from '../lib/types.ts';
 import { citationSource, type CitationSource } from './citation.ts';
-import { citationTexts, type CitationTexts } from './citation-formats.ts';
 import { PAPER_NAME } from './config.ts';
 import { articleHref } from './urls.ts';
 
@@ -8,8 +7,6 @@ import { articleHref } from './urls.ts';
 export interface CitationProps {
   /** The item's citation facts. */
   citation: CitationSource;
-  /** Its four citation texts. */
-  citationTexts: CitationTexts;
 }
 
 /** The citation props of a record, under the configured paper name and the site's URL. */
@@ -18,5 +15,5 @@ export function citationProps(record: ArticleRecord): CitationProps {
     paper: PAPER_NAME,
     url: new URL(articleHref(record.id), import.meta.env.SITE).href,
   });
-  return { citation, citationTexts: citationTexts(citation) };
+  return { citation };
 }

@@ -31,8 +31,6 @@ export interface CitationSource {
   page?: string;
   /** The item's page in the archive, absolute. */
   url: string;
-  /** `article` or `photo`. */
-  kind: ArticleRecord['kind'];
 }
 
 /** The site's part of a citation: the paper's configured name and the item's absolute URL. */
@@ -72,6 +70,5 @@ export function citationSource(record: ArticleRecord, context: CitationContext):
     dateEstimated: record.issue.date === null && date !== undefined,
     ...(record.issue.page ? { page: record.issue.page } : {}),
     url: context.url,
-    kind: record.kind,
   };
 }

@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, type ArticleRecord } from '../../src/lib/index.ts';
 import { citationAuthors, citationSource, type CitationContext } from '../../src/site/citation.ts';
-import { bibtex, cslItem, gbt7714, ris } from '../../src/site/citation-formats.ts';
-import { FIXTURES } from '../helpers/fixtures.ts';
+import { bibtex, CITATION_FORMATS, cslItem, cslJson, gbt7714, ris } from '../../src/site/citation-formats.ts';
+import {
+  citationData,
+  citationFromPage,
+  citationTags,
+  type CitationData,
+  type CitationDataset,
+} from '../../src/site/citation-tags.ts';
+import { FIXTURES, fixtureCases } from '../helpers/fixtures.ts';
 
 // Golden files are reviewed by hand; regenerate one only with UPDATE=1 and read the diff.
 const update = process.env.UPDATE === '1';
@@ -139,5 +146,82 @@ describe("the paper's name, date and page", () => {
     const text = bibtex(citationSource(record, { paper: undefined, url: 'https://example.org/a_b/%E4/' }));
     expect(text).toContain('  title = {5\\% \\& \\{更多\\} \\#1\\_a},');
     expect(text).toContain('  url = {https://example.org/a_b/%E4/},');
+  });
+});
+
+describe("the citation read back from a page's tags and the block's data-* attributes", () => {
+  /** `citationData` as the browser's `dataset` gives it: strings, absent when unset. */
+  const dataset = (data: CitationData): CitationDataset => ({ ...data });
+  const all = fixtureCases().flatMap((fixture) =>
+    parseSeed(fixture.input).articles.map((record, i) =>
+      // Every other item under a configured paper name, so the paper's tags are read back too.
+      citationSource(record, { paper: i % 2 ? '配置的报名' : undefined, url: `https://example.org/a/${record.id}/` }),
+    ),
+  );
+
+  it('gives back every fixture item as it was: people and agencies, estimated dates, no date, no page', () => {
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.some((s) => s.dateEstimated)).toBe(true);
+    expect(all.some((s) => s.date === undefined)).toBe(true);
+    expect(all.some((s) => s.authors.length === 0)).toBe(true);
+    expect(all.some((s) => s.authors.some((a) => a.kind === 'organization'))).toBe(true);
+    expect(all.some((s) => s.page)).toBe(true);
+    for (const source of all) {
+      const read = citationFromPage(citationTags(source), dataset(citationData(source)));
+      expect(read, source.id).toEqual(source);
+      if (!read) continue;
+      for (const format of CITATION_FORMATS) expect(format.text(read), source.id).toBe(format.text(source));
+    }
+  });
+  it("makes the real seed's goldens from its tags, byte for byte", () => {
+    const read = realSeed.map((record) => {
+      const source = citationSource(record, context(record));
+      return citationFromPage(citationTags(source), dataset(citationData(source)));
+    });
+    const sources = read.flatMap((s) => (s ? [s] : []));
+    expect(sources).toHaveLength(6);
+    expect(sources.map(bibtex).join('\n')).toBe(readFileSync(join(GOLDEN, 'real-seed.bib'), 'utf8'));
+    expect(sources.map(ris).join('\n')).toBe(readFileSync(join(GOLDEN, 'real-seed.ris'), 'utf8'));
+    // The browser offers each item's CSL-JSON as a file of its own: the golden's items, one each.
+    const items = JSON.parse(readFileSync(join(GOLDEN, 'real-seed.csl.json'), 'utf8')) as unknown[];
+    expect(sources.map(cslJson)).toEqual(items.map((item) => `${JSON.stringify([item], null, 2)}\n`));
+  });
+  it('prints the tags citation managers read: one author per person, the date with slashes, the paper and page', () => {
+    const source = citationSource(nth(realSeed, 1), { paper: '新华每日电讯', url: 'https://example.org/a/' });
+    expect(citationTags({ ...source, page: 'A05' })).toEqual([
+      ['citation_title', '三部门发文推动员工录用“一件事”高效办理'],
+      ['citation_author', '王隼'],
+      ['citation_author', '张晔洁'],
+      ['citation_publication_date', '2026/04/01'],
+      ['citation_journal_title', '新华每日电讯'],
+      ['citation_firstpage', 'A05'],
+      ['citation_language', 'zh'],
+      ['citation_public_url', 'https://example.org/a/'],
+      ['DC.type', 'NewsItem'],
+      ['DC.title', '三部门发文推动员工录用“一件事”高效办理'],
+      ['DC.creator', '王隼'],
+      ['DC.creator', '张晔洁'],
+      ['DC.date', '2026-04-01'],
+      ['DC.source', '新华每日电讯, 第A05版'],
+      ['DC.language', 'zh'],
+      ['DC.identifier', 'https://example.org/a/'],
+    ]);
+  });
+  it('reads nothing from a page without the id, the title or the URL', () => {
+    const source = citationSource(nth(realSeed, 0), context(nth(realSeed, 0)));
+    const tags = citationTags(source);
+    expect(citationFromPage(tags, {})).toBeUndefined();
+    expect(
+      citationFromPage(
+        tags.filter(([name]) => name !== 'citation_title'),
+        { citation: 'x' },
+      ),
+    ).toBeUndefined();
+    expect(
+      citationFromPage(
+        tags.filter(([name]) => name !== 'citation_public_url'),
+        { citation: 'x' },
+      ),
+    ).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { citationAuthors, citationSource } from '../../../src/site/citation.ts';
 import { gbt7714 } from '../../../src/site/citation-formats.ts';
+import { citationFromPage, type MetaTag } from '../../../src/site/citation-tags.ts';
 import { FEED_SIZE } from '../../../src/site/feed.ts';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
@@ -37,22 +38,24 @@ describe('what citation managers read', () => {
       expect(authors.some((name) => name.includes('记者'))).toBe(false);
     }
   });
-  it('shows 引用本文 with the GB/T 7714 line, the URL, and the three other formats in the page', () => {
+  it('prints 引用本文 with the GB/T 7714 line and the URL, and the facts the browser makes the other formats from', () => {
     for (const record of articles) {
       const document = html(`articles/${record.id}`);
-      const block = document.querySelector('section.citation');
+      const block = document.querySelector<HTMLElement>('section.citation');
       const url = `http://localhost:4321/articles/${record.id}/`;
+      const source = citationSource(record, { paper: undefined, url });
       expect(block?.querySelector('h2')?.textContent).toBe('引用本文');
-      expect(block?.querySelector('#citation-gbt')?.textContent).toBe(
-        gbt7714(citationSource(record, { paper: undefined, url })),
-      );
+      expect(block?.querySelector('#citation-gbt')?.textContent).toBe(gbt7714(source));
       expect(block?.querySelector('.citation-url a')?.getAttribute('href')).toBe(url);
-      expect(block?.querySelector('#citation-bibtex')?.textContent).toMatch(/^@article\{/u);
-      expect(block?.querySelector('#citation-ris')?.textContent).toMatch(/^TY {2}- NEWS\n/u);
-      expect(JSON.parse(block?.querySelector('#citation-csl')?.textContent ?? '')).toMatchObject([
-        { type: 'article-newspaper' },
+      // Without JavaScript: no button that cannot work, no empty list of formats, and a note saying why.
+      expect(block?.querySelectorAll('button, details, pre')).toHaveLength(0);
+      expect(block?.querySelector('noscript')?.textContent).toBe('BibTeX、RIS、CSL-JSON 格式需启用 JavaScript。');
+      // The page's tags and the block's data-* attributes give back the citation whole.
+      const tags = [...document.querySelectorAll('head meta[name]')].map((meta): MetaTag => [
+        meta.getAttribute('name') ?? '',
+        meta.getAttribute('content') ?? '',
       ]);
-      expect(block?.querySelectorAll('button[hidden]').length).toBe(7);
+      expect(citationFromPage(tags, block?.dataset ?? {}), record.id).toEqual(source);
     }
   });
 });
@@ -75,6 +78,11 @@ describe('what search engines and link previews read', () => {
         if (author['@type'] === 'Person') expect(author.url).toMatch(/^http:\/\/localhost:4321\/reporters\//u);
       expect(existsSync(join(dist, new URL(ld.publisher.logo.url).pathname))).toBe(true);
       expect(document.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
+      // One description for search results and link previews, as long as they show (80 characters).
+      const description = document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+      expect(document.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(description);
+      expect(Array.from(description.replace(/…$/u, '')).length, record.id).toBeLessThanOrEqual(80);
+      expect(description.length, record.id).toBeGreaterThan(0);
       expect(document.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(ld.publisher.logo.url);
     }
   });
