@@ -5,13 +5,13 @@
  * which is loaded only then: the empty page loads no index at all.
  */
 import { href } from '../site/urls.ts';
-import { ArchiveSearch, type RunningSearch } from './engine.ts';
 import type { Hit } from './hits.ts';
 import type { PagefindApi } from './pagefind-api.ts';
 import { PHRASE_VERSION, type PhraseManifest } from './phrase-codec.ts';
 import { httpFetcher, PhraseIndexClient } from './phrase-index.ts';
 import { PhraseSearch } from './phrase-search.ts';
 import { renderHit } from './render.ts';
+import type { RunningSearch } from './running.ts';
 import { FILTER_KEYS, readState, writeState, type SearchState } from './state.ts';
 import { SORT_ORDERS, type SortOrder } from './rank.ts';
 
@@ -174,13 +174,19 @@ async function showMore(run: number): Promise<void> {
   more.disabled = true;
   status.dataset.state = 'busy';
   const wanted = visible + PAGE_SIZE;
+  /** Appends the results that have become ready, up to a page. */
+  const append = (): void => {
+    if (run !== generation) return;
+    const next = shownHits().slice(visible, wanted);
+    list.append(...next.map(renderHit));
+    visible += next.length;
+  };
   try {
     for (;;) {
-      const next = shownHits().slice(visible, wanted);
-      list.append(...next.map(renderHit));
-      visible += next.length;
+      append();
       if (visible >= wanted || search.done) break;
-      await search.fill(visible + 1, () => run === generation);
+      // The whole page's candidates are asked for at once; each shows as soon as it is confirmed.
+      await search.fill(search.ready.length + wanted - visible, () => run === generation, append);
       if (run !== generation) return;
     }
     if (search instanceof PhraseSearch && !search.countKnown) {
@@ -203,7 +209,10 @@ async function start(state: SearchState): Promise<RunningSearch> {
   const viaIndex = index
     ? await PhraseSearch.start(index, () => loadPagefind(bundles), request, { phraseOnly: state.exact })
     : null;
-  return viaIndex ?? ArchiveSearch.start(await loadPagefind(bundles), request);
+  if (viaIndex) return viaIndex;
+  // Pagefind alone (a one-character term): its search code is a chunk of its own, loaded only now.
+  const [{ ArchiveSearch }, api] = await Promise.all([import('./engine.ts'), loadPagefind(bundles)]);
+  return ArchiveSearch.start(api, request);
 }
 
 /**

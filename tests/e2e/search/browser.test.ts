@@ -162,6 +162,10 @@ describe('the search page in a browser', () => {
     };
     console.table(Object.entries(sizes).map(([scripts, bytes]) => ({ scripts, 'gzipped bytes': bytes })));
     expect(search.lazy.some((file) => file.includes('t2s-table'))).toBe(true);
+    // One file before the first fetch: an import of a shared chunk would be one more round trip.
+    expect(search.initial).toHaveLength(1);
+    // Pagefind-alone search (a one-character term) is loaded only when needed.
+    expect(search.lazy.some((file) => /\/engine\.[\w-]+\.js$/u.test(file))).toBe(true);
     expect(
       sizes['search page, loaded at once'] + sizes['search page, traditional-character table on demand'],
     ).toBeLessThanOrEqual(30_000);
