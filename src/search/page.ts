@@ -125,7 +125,7 @@ function suggest(field: HTMLInputElement): void {
     .then((all) => {
       const typed = field.value.trim();
       const matches = (typed ? all.filter((name) => name.includes(typed)) : all).slice(0, SUGGESTIONS);
-      datalist.replaceChildren(...matches.map((name) => new Option(name)));
+      datalist.replaceChildren(...matches.map((name) => new Option(name, name)));
     })
     .catch(() => undefined);
 }
@@ -286,7 +286,7 @@ async function run(history: 'push' | 'replace' | 'none'): Promise<void> {
     status.dataset.state = 'idle';
     return;
   }
-  if (import.meta.env.DEV) {
+  if (form.dataset.devServer) {
     // The dev server renders pages, not the index (Pagefind runs after a build): say so, no error.
     status.textContent = '开发服务器不提供检索（见上方说明）。';
     status.dataset.state = 'unavailable';
