@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- [--articles 10000] [--seed 1] [--start 2024-01-01] [--end 2026-11-29]
- * [--skip-baseline] [--skip-browser] [--skip-rebuild] [--skip-identity] [--max-rss-gb 16]
- * [--json out.json] [--keep]`: generates a synthetic archive spread over the days from
+ * [--skip-baseline] [--skip-browser] [--skip-quality] [--skip-rebuild] [--skip-identity]
+ * [--max-rss-gb 16] [--json out.json] [--keep] [--help]`: generates a synthetic archive spread over the days from
  * --start to --end in a fresh folder under node_modules/.cache and measures parse throughput,
  * the full build (phases, peak memory, output and index size, the largest HTML and JSON file),
  * rebuilds after a new day's seeds are added and after a seed of the oldest year is edited, that
  * the rebuilt site is byte for byte a clean build of the same seeds, search in headless
- * Chromium, and a bare Astro + Pagefind baseline of the same records (and Hugo + Pagefind when
+ * Chromium (speed and bytes, and quality on queries from the archive's text, each beside stock
+ * Pagefind on the same bundles), and a bare Astro + Pagefind baseline of the same records (and Hugo + Pagefind when
  * `hugo` is installed). Prints a table with PASS/FAIL per target, then the result as JSON. A
  * step whose process tree passes --max-rss-gb is stopped, and the report says how far it got.
  */
@@ -32,6 +33,7 @@ import { dirStats, largestFile } from './lib/dir-stats.ts';
 import { runMeasured, SAMPLE_MS, type MeasuredRun, type TimedLine } from './lib/measure.ts';
 import { benchParse, type ParseBench } from './lib/parse-bench.ts';
 import { pagefindBundles, probeSearch } from './lib/search-probe.ts';
+import { probeQuality, renderQualityTable, type QualityReport } from './lib/search-quality.ts';
 import { renderSearchTable } from './lib/search-report.ts';
 import { addSyntheticDay, editSyntheticPage, writeSyntheticArchive } from './lib/synthetic.ts';
 
@@ -59,8 +61,30 @@ const { values: options } = parseArgs({
     'max-rss-gb': { type: 'string', default: '16' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'skip-quality': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (options.help) {
+  process.stdout.write(
+    [
+      'Usage: npm run bench -- [options]',
+      '  --articles <n>        synthetic articles (default 10000)',
+      '  --seed <n>            generator seed (default 1)',
+      '  --start, --end        yyyy-mm-dd: the days the archive spans (default 2024-01-01 to 2026-11-29)',
+      '  --skip-rebuild        no rebuild after a new day and after an edit',
+      '  --skip-identity       no clean build to compare the rebuilt site with',
+      '  --skip-browser        no search measurements in Chromium',
+      '  --skip-quality        no search-quality comparison with stock Pagefind',
+      '  --skip-baseline       no bare Astro + Pagefind baseline',
+      '  --max-rss-gb <n>      stop a step whose process tree passes this (default 16)',
+      '  --json <file>         also write the result as JSON',
+      '  --keep                keep the work folder (seeds, cache, dist)',
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const articles = Number(options.articles);
 const maxTreeRss = Number(options['max-rss-gb']) * 1e9;
 const seed = Number(options.seed);
@@ -228,6 +252,9 @@ async function runHugoPeer(seedsDir: string, files: readonly string[]): Promise<
   }
 }
 
+/** Search quality of the site and of stock Pagefind (null when not measured). */
+const measured: { quality: QualityReport | null } = { quality: null };
+
 /** Runs the whole benchmark in `work`. */
 async function bench(work: string): Promise<BenchResult> {
   const loadAtStart = loadavg()[0] ?? 0;
@@ -291,6 +318,13 @@ async function bench(work: string): Promise<BenchResult> {
       resultSelector: options['result-selector'],
       doneSelector: options['done-selector'],
     });
+    if (!options['skip-quality']) {
+      log('search quality: the search page and stock Pagefind on the same queries');
+      const { articles: records } = parseSeeds(
+        archive.files.map((file) => ({ file, content: readFileSync(join(seedsDir, file)) })),
+      );
+      measured.quality = await probeQuality(dist, records);
+    }
   }
 
   let baseline: BaselineResult | null = null;
@@ -355,7 +389,8 @@ try {
   const { archive } = result;
   if (result.search)
     process.stdout.write(renderSearchTable(result.search, articles, `${archive.first} – ${archive.last}`));
-  const json = JSON.stringify(result, null, 2);
+  if (measured.quality) process.stdout.write(renderQualityTable(measured.quality, articles));
+  const json = JSON.stringify({ ...result, searchQuality: measured.quality }, null, 2);
   process.stdout.write(`\n\`\`\`json\n${json}\n\`\`\`\n`);
   if (options.json) writeFileSync(options.json, `${json}\n`);
 } catch (error) {

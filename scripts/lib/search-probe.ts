@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -148,6 +147,69 @@ function apiQuery(query: string, bundles: readonly string[]): string {
   })()`;
 }
 
+/**
+ * Init script of the search page's context: a clock in the page, from the navigation (a cold
+ * query) or from the next submit of the form (`resultClock.arm()`, a later query) until an
+ * element matching `selector` is in the document; `resultClock.read()` gives that time and the
+ * paths of the files whose response had ended by then (the page itself included, for a cold
+ * query). Timed in the page as the stock figures are, so the driver's own round trips count
+ * for neither.
+ */
+function resultClock(selector: string): string {
+  return `globalThis.resultClock = (() => {
+    let start = 0;
+    let end = null;
+    const watch = () => {
+      end = null;
+      const observer = new MutationObserver(() => {
+        if (end !== null || !document.querySelector(${JSON.stringify(selector)})) return;
+        end = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    };
+    watch();
+    return {
+      arm() {
+        document.addEventListener('submit', () => {
+          start = performance.now();
+          watch();
+        }, { capture: true, once: true });
+      },
+      read() {
+        const stop = end ?? performance.now();
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const files = entries
+          .filter((entry) => entry.startTime >= start && entry.responseEnd > 0 && entry.responseEnd <= stop)
+          .map((entry) => new URL(entry.name).pathname);
+        return { ms: stop - start, files };
+      },
+    };
+  })()`;
+}
+
+/** Bytes of some files of the site as sent (their size; the test server does not compress) and gzipped, and the files by kind. */
+function filesSent(
+  dist: string,
+  paths: readonly string[],
+  gzipped: Map<string, number>,
+): { bytes: number; gzipBytes: number; files: Record<string, number> } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  const files: Record<string, number> = {};
+  for (const path of paths) {
+    let file = normalize(join(dist, decodeURIComponent(path)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) continue;
+    const size = statSync(file).size;
+    if (!gzipped.has(path)) gzipped.set(path, size > 0 ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
+    bytes += size;
+    gzipBytes += gzipped.get(path) ?? 0;
+    files[kindOf(path)] = (files[kindOf(path)] ?? 0) + 1;
+  }
+  return { bytes, gzipBytes, files };
+}
+
 /** The median of some numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -180,6 +242,12 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
   const browser = await launchChromium();
   const gzipped = new Map<string, number>();
   try {
+    // The browser's own start-up (its first renderer, fonts, ICU data) is no cost of either
+    // search: a page of the site without search is opened once, in a context of its own (its
+    // cache is not shared), before anything is measured.
+    const warmUp = await browser.newContext();
+    await (await warmUp.newPage()).goto(`${server.origin}/404.html`);
+    await warmUp.close();
     let uiColdAll: QueryTiming[] | string = 'n/a (the search page does not load Pagefind yet)';
     let uiWarm: QueryTiming[] | string = uiColdAll;
     if (hasSearchUi(dist)) {
@@ -189,19 +257,20 @@ export async function probeSearch(dist: string, options: SearchProbeOptions): Pr
           // Cold: `/search/?q=…` opened in a fresh context. Warm (after the last cold one): the next
           // queries typed into that page's box and submitted, as a reader does.
           const context = await browser.newContext();
+          await context.addInitScript(resultClock(options.resultSelector));
           const page = await context.newPage();
           const measure = async (text: string, isCold: boolean): Promise<QueryTiming> => {
             const before = snapshot(server);
-            const start = performance.now();
             if (isCold) {
               await page.goto(`${server.origin}/search/?q=${encodeURIComponent(text)}`);
             } else {
+              await page.evaluate('globalThis.resultClock.arm()');
               await page.locator('#q').fill(text);
               await page.locator('#q').press('Enter');
             }
             await page.waitForSelector(options.resultSelector, { timeout: 60_000 });
-            const ms = performance.now() - start;
-            const atFirst = sentSince(dist, server, before, gzipped);
+            const { ms, files } = await page.evaluate<{ ms: number; files: string[] }>('globalThis.resultClock.read()');
+            const atFirst = filesSent(dist, files, gzipped);
             await page.waitForSelector(options.doneSelector, { timeout: 60_000 });
             const atDone = sentSince(dist, server, before, gzipped);
             const results = await page.locator(options.resultSelector).count();

@@ -4,42 +4,13 @@
  * phrase matches first.
  */
 import { buildHit, type Hit } from './hits.ts';
+import { words, type RunningSearch, type SearchRequest } from './running.ts';
 import { isHan, normalizeQuery, queryTerms, widenTerm } from './normalize.ts';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
 import { rank, type SortOrder } from './rank.ts';
 import { containsAll } from './text.ts';
 
-/** What a search is asked for. */
-export interface SearchRequest {
-  /** The query as typed. */
-  query: string;
-  /** Filter key → value; empty values are ignored. */
-  filters?: Record<string, string>;
-  /** Order within the phrase and the scattered group. */
-  sort?: SortOrder;
-  /** At most this many items' texts are loaded to check for the phrase. */
-  maxLoads?: number;
-}
-
-/** What the search page needs of a running search (Pagefind's alone, or the phrase index's). */
-export interface RunningSearch {
-  /** The query after normalisation (half-width, simplified). */
-  readonly query: string;
-  /** Its terms. */
-  readonly terms: readonly string[];
-  /** True when every candidate that will be checked has been. */
-  readonly done: boolean;
-  /** False when more candidates were found than could be checked. */
-  readonly complete: boolean;
-  /** How many phrase matches were found so far (all of them once `countKnown`). */
-  readonly exactCount: number;
-  /** True when `exactCount` is final. */
-  readonly countKnown: boolean;
-  /** The results in their final order as far as they are known. */
-  readonly ready: Hit[];
-  /** Works until `count` results are ready or nothing is left, asking `keepGoing` between steps. */
-  fill: (count: number, keepGoing?: () => boolean) => Promise<void>;
-}
+export { words, type RunningSearch, type SearchRequest } from './running.ts';
 
 /** What a search found. */
 export interface SearchOutcome {
@@ -53,16 +24,6 @@ export interface SearchOutcome {
   exactCount: number;
   /** False when more candidates were found than `maxLoads` allowed to check. */
   complete: boolean;
-}
-
-/** Splits a term into the words the browser's segmenter sees, for highlighting scattered matches. */
-export function words(terms: readonly string[]): string[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  const out = new Set<string>();
-  for (const term of terms) {
-    for (const part of segmenter.segment(term)) if (part.isWordLike) out.add(part.segment);
-  }
-  return [...out].sort((a, b) => b.length - a.length);
 }
 
 /** Candidates whose texts are loaded at once: fewer in the first batch, so that the first results show sooner. */
@@ -176,8 +137,15 @@ export class ArchiveSearch implements RunningSearch {
    * Checks candidates until `count` results are ready, there is nothing left to check, or
    * `keepGoing` says no (asked between batches, so an abandoned search stops loading).
    */
-  async fill(count: number, keepGoing: () => boolean = () => true): Promise<void> {
-    while (!this.done && this.ready.length < count && keepGoing()) await this.#step();
+  async fill(
+    count: number,
+    keepGoing: () => boolean = () => true,
+    progress: () => void = () => undefined,
+  ): Promise<void> {
+    while (!this.done && this.ready.length < count && keepGoing()) {
+      await this.#step();
+      progress();
+    }
   }
 
   /** Adds new candidates, in order, skipping those already there. */

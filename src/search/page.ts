@@ -5,13 +5,13 @@
  * which is loaded only then: the empty page loads no index at all.
  */
 import { href } from '../site/urls.ts';
-import { ArchiveSearch, type RunningSearch } from './engine.ts';
 import type { Hit } from './hits.ts';
 import type { PagefindApi } from './pagefind-api.ts';
 import { PHRASE_VERSION, type PhraseManifest } from './phrase-codec.ts';
 import { httpFetcher, PhraseIndexClient } from './phrase-index.ts';
 import { PhraseSearch } from './phrase-search.ts';
 import { renderHit } from './render.ts';
+import type { RunningSearch } from './running.ts';
 import { FILTER_KEYS, readState, writeState, type SearchState } from './state.ts';
 import { SORT_ORDERS, type SortOrder } from './rank.ts';
 
@@ -74,9 +74,18 @@ const more = required('#search-more', HTMLButtonElement);
 const options = required('#search-options', HTMLDetailsElement);
 const sortSelect = required('#search-sort', HTMLSelectElement);
 const exactBox = required('#search-exact', HTMLInputElement);
-const selects = Object.fromEntries(
-  FILTER_KEYS.map((key) => [key, required(`#filter-${key}`, HTMLSelectElement)]),
-) as Record<(typeof FILTER_KEYS)[number], HTMLSelectElement>;
+
+/** A filter's field: a list of choices (month, kind) or a name typed with suggestions (reporter, place). */
+function filterField(key: string): HTMLSelectElement | HTMLInputElement {
+  const found = document.querySelector(`#filter-${key}`);
+  if (found instanceof HTMLSelectElement || found instanceof HTMLInputElement) return found;
+  throw new Error(`The search page has no #filter-${key}.`);
+}
+
+const fields = Object.fromEntries(FILTER_KEYS.map((key) => [key, filterField(key)])) as Record<
+  (typeof FILTER_KEYS)[number],
+  HTMLSelectElement | HTMLInputElement
+>;
 
 /** The phrase index the page names, or null when it names none of this version (Pagefind then answers alone). */
 function phraseIndex(): PhraseIndexClient | null {
@@ -91,24 +100,63 @@ function phraseIndex(): PhraseIndexClient | null {
 
 const index = phraseIndex();
 
+/** Suggestions shown for a name typed into a filter field. */
+const SUGGESTIONS = 30;
+
+/** The complete list of a name filter's values, by path, fetched once. */
+const nameLists = new Map<string, Promise<string[]>>();
+
+/**
+ * Suggests names for a filter field from the index's complete list (fetched when the reader
+ * first focuses or types in it): those holding what is typed, the most frequent first. The page
+ * itself carries only the most frequent few, so it does not grow with the archive.
+ */
+function suggest(field: HTMLInputElement): void {
+  const path = field.dataset.filterList;
+  const datalist = field.list;
+  if (!path || !datalist || !index) return;
+  let names = nameLists.get(path);
+  if (!names) {
+    names = index.lines(path);
+    nameLists.set(path, names);
+    names.catch(() => nameLists.delete(path));
+  }
+  names
+    .then((all) => {
+      const typed = field.value.trim();
+      const matches = (typed ? all.filter((name) => name.includes(typed)) : all).slice(0, SUGGESTIONS);
+      datalist.replaceChildren(...matches.map((name) => new Option(name, name)));
+    })
+    .catch(() => undefined);
+}
+
+for (const field of Object.values(fields)) {
+  if (!(field instanceof HTMLInputElement)) continue;
+  const update = (): void => {
+    suggest(field);
+  };
+  field.addEventListener('focus', update);
+  field.addEventListener('input', update);
+}
+
 /** The state shown by the form. */
 function formState(): SearchState {
   const sort = sortSelect.value as SortOrder;
   return {
     q: input.value,
-    filters: Object.fromEntries(FILTER_KEYS.map((key) => [key, selects[key].value])) as SearchState['filters'],
+    filters: Object.fromEntries(FILTER_KEYS.map((key) => [key, fields[key].value.trim()])) as SearchState['filters'],
     sort: SORT_ORDERS.includes(sort) ? sort : 'relevance',
     exact: exactBox.checked,
   };
 }
 
-/** Puts a state into the form (an unknown filter value falls back to "any"); opens the options when one is set. */
+/** Puts a state into the form (a value a list does not offer falls back to "any"); opens the options when one is set. */
 function showState(state: SearchState): void {
   input.value = state.q;
   for (const key of FILTER_KEYS) {
-    const select = selects[key];
-    select.value = state.filters[key];
-    if (select.value !== state.filters[key]) select.value = '';
+    const field = fields[key];
+    field.value = state.filters[key];
+    if (field.value !== state.filters[key]) field.value = '';
   }
   sortSelect.value = state.sort;
   exactBox.checked = state.exact;
@@ -174,13 +222,19 @@ async function showMore(run: number): Promise<void> {
   more.disabled = true;
   status.dataset.state = 'busy';
   const wanted = visible + PAGE_SIZE;
+  /** Appends the results that have become ready, up to a page. */
+  const append = (): void => {
+    if (run !== generation) return;
+    const next = shownHits().slice(visible, wanted);
+    list.append(...next.map(renderHit));
+    visible += next.length;
+  };
   try {
     for (;;) {
-      const next = shownHits().slice(visible, wanted);
-      list.append(...next.map(renderHit));
-      visible += next.length;
+      append();
       if (visible >= wanted || search.done) break;
-      await search.fill(visible + 1, () => run === generation);
+      // The whole page's candidates are asked for at once; each shows as soon as it is confirmed.
+      await search.fill(search.ready.length + wanted - visible, () => run === generation, append);
       if (run !== generation) return;
     }
     if (search instanceof PhraseSearch && !search.countKnown) {
@@ -203,7 +257,10 @@ async function start(state: SearchState): Promise<RunningSearch> {
   const viaIndex = index
     ? await PhraseSearch.start(index, () => loadPagefind(bundles), request, { phraseOnly: state.exact })
     : null;
-  return viaIndex ?? ArchiveSearch.start(await loadPagefind(bundles), request);
+  if (viaIndex) return viaIndex;
+  // Pagefind alone (a one-character term): its search code is a chunk of its own, loaded only now.
+  const [{ ArchiveSearch }, api] = await Promise.all([import('./engine.ts'), loadPagefind(bundles)]);
+  return ArchiveSearch.start(api, request);
 }
 
 /**
@@ -227,6 +284,12 @@ async function run(history: 'push' | 'replace' | 'none'): Promise<void> {
   if (!state.q.trim()) {
     status.textContent = '';
     status.dataset.state = 'idle';
+    return;
+  }
+  if (form.dataset.devServer) {
+    // The dev server renders pages, not the index (Pagefind runs after a build): say so, no error.
+    status.textContent = '开发服务器不提供检索（见上方说明）。';
+    status.dataset.state = 'unavailable';
     return;
   }
   status.textContent = '正在检索……';

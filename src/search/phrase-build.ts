@@ -11,11 +11,13 @@ import {
   encodePostings,
   encodeShard,
   filterGram,
+  filterListPath,
   gramsOf,
   periodShardPath,
   PHRASE_VERSION,
   shardOf,
-  titleShardPath,
+  shardKey,
+  titleKey,
   type PhraseManifest,
 } from './phrase-codec.ts';
 
@@ -25,6 +27,9 @@ const SHARD_BYTES = 1024;
 /** Items per block of the item → fragment map. */
 export const MAP_BLOCK = 64;
 
+/** Filters whose values grow with the archive (names): the page lists the most frequent, a file all of them. */
+export const LISTED_FILTERS = ['reporter', 'place'] as const;
+
 /** The built index: its manifest, its files (path inside the index folder → bytes) and the item ids in item order. */
 export interface PhraseIndex {
   /** What the search page is told. */
@@ -33,6 +38,8 @@ export interface PhraseIndex {
   files: Map<string, Uint8Array>;
   /** Article id of each item number. */
   ids: string[];
+  /** Every value of each listed filter, the most frequent first (also written as `f/<key>.txt`). */
+  lists: Record<(typeof LISTED_FILTERS)[number], string[]>;
 }
 
 /** The filter values of a record, as the article page gives them to Pagefind (`data-pagefind-filter`). */
@@ -61,18 +68,26 @@ function powerOfTwo(n: number): number {
   return p;
 }
 
-/** Encodes grams → local postings into `shards` shard files at `path(shard)`. */
+/**
+ * Encodes keys → local postings into shard files at `path(shard)` (postings over `count` items),
+ * with `extra` keys' postings over `extraCount` items beside them; returns the shard count.
+ */
 function writeShards(
   postings: Map<string, number[]>,
   count: number,
   path: (shard: number) => string,
   files: Map<string, Uint8Array>,
+  extra = new Map<string, number[]>(),
+  extraCount = 0,
 ): number {
-  const encoded = [...postings].map(([gram, items]) => [gram, encodePostings(items, count)] as const);
+  const encoded = [
+    ...[...postings].map(([key, items]) => [key, encodePostings(items, count)] as const),
+    ...[...extra].map(([key, items]) => [key, encodePostings(items, extraCount)] as const),
+  ];
   const total = encoded.reduce((sum, [gram, { bytes }]) => sum + bytes.length + gram.length * 3 + 3, 0);
   const shards = powerOfTwo(Math.ceil(total / SHARD_BYTES));
   const buckets: (typeof encoded)[] = Array.from({ length: shards }, () => []);
-  for (const entry of encoded) buckets[shardOf(entry[0], shards)]?.push(entry);
+  for (const entry of encoded) buckets[shardOf(shardKey(entry[0]), shards)]?.push(entry);
   // Every shard is written, an empty one as an empty file: a gram no item holds is then answered by a
   // file of no bytes rather than by the 404 page.
   buckets.forEach((bucket, shard) => files.set(path(shard), encodeShard(bucket)));
@@ -96,6 +111,9 @@ export function buildPhraseIndex(records: readonly ArticleRecord[], filters: Fil
   const files = new Map<string, Uint8Array>();
   const periods: PhraseManifest['periods'] = [];
   const titles = new Map<string, number[]>();
+  const counts = new Map<string, Map<string, number>>(LISTED_FILTERS.map((key) => [key, new Map()]));
+  // The newest period is written last, with the headline postings of every period beside its own.
+  let newest: { name: string; postings: Map<string, number[]> } | undefined;
   let start = 0;
   while (start < records.length) {
     const name = periodOf(records[start] ?? { date: null });
@@ -106,22 +124,44 @@ export function buildPhraseIndex(records: readonly ArticleRecord[], filters: Fil
       // Field by field: a phrase never spans two fields.
       for (const text of printedText(record)) for (const gram of gramsOf(text)) grams.add(gram);
       for (const [key, values] of Object.entries(filters(record))) {
-        for (const value of values) grams.add(filterGram(key, value));
+        const count = counts.get(key);
+        for (const value of values) {
+          grams.add(filterGram(key, value));
+          count?.set(value, (count.get(value) ?? 0) + 1);
+        }
       }
       post(postings, grams, end - start);
-      post(titles, gramsOf(record.headline), end);
+      post(titles, [...gramsOf(record.headline)].map(titleKey), end);
     }
     if (periods.some(([other]) => other === name)) {
       throw new Error(`The records are not in the archive's order: period ${name} comes twice; sort them first.`);
     }
     const count = end - start;
-    periods.push([name, start, count, writeShards(postings, count, (shard) => periodShardPath(name, shard), files)]);
+    if (start === 0) {
+      newest = { name, postings };
+      periods.push([name, start, count, 0]);
+    } else {
+      periods.push([name, start, count, writeShards(postings, count, (shard) => periodShardPath(name, shard), files)]);
+    }
     start = end;
   }
-  const titleShards = writeShards(titles, records.length, titleShardPath, files);
+  const first = periods[0];
+  if (newest && first) {
+    const { name, postings } = newest;
+    first[3] = writeShards(postings, first[2], (shard) => periodShardPath(name, shard), files, titles, records.length);
+  }
+  const lists = Object.fromEntries(
+    LISTED_FILTERS.map((key) => {
+      const byCount = [...(counts.get(key) ?? [])].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+      const values = byCount.map(([value]) => value);
+      files.set(filterListPath(key), new TextEncoder().encode(values.map((value) => `${value}\n`).join('')));
+      return [key, values];
+    }),
+  ) as PhraseIndex['lists'];
   return {
-    manifest: { version: PHRASE_VERSION, items: records.length, periods, titleShards, block: MAP_BLOCK },
+    manifest: { version: PHRASE_VERSION, items: records.length, periods, block: MAP_BLOCK },
     files,
     ids: records.map((record) => record.id),
+    lists,
   };
 }

@@ -9,7 +9,8 @@
  * stored per period relative to the period's first item. A shard file holds the postings of
  * every gram hashed to it: `[gram length u8][gram UTF-8][kind u8][payload length varint][payload]`
  * repeated; kind 0 is a list of varint gaps, kind 1 a bitmap over the period, whichever is
- * smaller.
+ * smaller. The newest period's shards also hold the headline postings of the whole archive
+ * (`titleKey`), beside the gram's own.
  */
 import { foldText } from './normalize.ts';
 
@@ -21,14 +22,12 @@ export interface PhraseManifest {
   items: number;
   /** Periods, newest first: name, first item, item count, shard count. */
   periods: [name: string, start: number, count: number, shards: number][];
-  /** Shard count of the headline index (all periods). */
-  titleShards: number;
   /** Items per block of the item → fragment map. */
   block: number;
 }
 
 /** The format version written by this code. */
-export const PHRASE_VERSION = 1;
+export const PHRASE_VERSION = 2;
 
 /** The folder of the phrase index in the built site. */
 export const PHRASE_DIR = 'search-index';
@@ -77,9 +76,23 @@ export function periodShardPath(period: string, shard: number): string {
   return `p/${period}/${shard}.bin`;
 }
 
-/** Path of a headline shard inside the index folder. */
-export function titleShardPath(shard: number): string {
-  return `t/${shard}.bin`;
+/**
+ * The key of a gram's headline postings (all periods, global item numbers). They are written in
+ * the first period's shard file that holds the gram's own postings (the shard is chosen by the
+ * gram, not by this key), so a query's first fetch brings both.
+ */
+export function titleKey(gram: string): string {
+  return `\u0001${gram}`;
+}
+
+/** The gram a key's shard is chosen by: the gram itself for a headline key, else the key. */
+export function shardKey(key: string): string {
+  return key.startsWith('\u0001') ? key.slice(1) : key;
+}
+
+/** Path of the list of a filter's values (one a line, the most frequent first) inside the index folder. */
+export function filterListPath(key: string): string {
+  return `f/${key}.txt`;
 }
 
 /** Path of a block of the item → fragment map inside the index folder. */

@@ -10,7 +10,7 @@ import {
   mapBlockPath,
   periodShardPath,
   shardOf,
-  titleShardPath,
+  titleKey,
   type PhraseManifest,
 } from './phrase-codec.ts';
 
@@ -71,6 +71,14 @@ export class PhraseIndexClient {
     return file;
   }
 
+  /** A text file of the index as its lines, without empty ones. */
+  async lines(path: string): Promise<string[]> {
+    return new TextDecoder()
+      .decode(await this.#file(path))
+      .split('\n')
+      .filter(Boolean);
+  }
+
   /** The items of period `period` (index in the manifest) holding every key (global numbers, ascending). */
   async periodItems(period: number, keys: readonly string[]): Promise<number[]> {
     const [name = '', start = 0, , shards = 1] = this.manifest.periods[period] ?? [];
@@ -80,11 +88,13 @@ export class PhraseIndexClient {
     return intersect(lists).map((item) => item + start);
   }
 
-  /** The items whose headline holds every gram (ascending). */
+  /** The items whose headline holds every gram (ascending): from the newest period's shards, the files its own grams are in. */
   async titleItems(grams: readonly string[]): Promise<number[]> {
-    const shards = this.manifest.titleShards;
+    const [name = '', , , shards = 1] = this.manifest.periods[0] ?? [];
     const lists = await Promise.all(
-      grams.map(async (gram) => decodeShard(await this.#file(titleShardPath(shardOf(gram, shards))), gram)),
+      grams.map(async (gram) =>
+        decodeShard(await this.#file(periodShardPath(name, shardOf(gram, shards))), titleKey(gram)),
+      ),
     );
     return intersect(lists);
   }

@@ -5,13 +5,13 @@
  * the query come first in relevance order. Pagefind is asked only once the phrase matches are
  * used up, for items that hold the query's words apart.
  */
-import { words, type RunningSearch, type SearchRequest } from './engine.ts';
 import { buildHit, type Hit } from './hits.ts';
 import { isHan, normalizeQuery, queryTerms } from './normalize.ts';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
 import { filterGram, termGrams } from './phrase-codec.ts';
 import type { PhraseIndexClient } from './phrase-index.ts';
 import { rank, type SortOrder } from './rank.ts';
+import { words, type RunningSearch, type SearchRequest } from './running.ts';
 import { containsAll } from './text.ts';
 
 /** Fragments loaded at once while confirming candidates or checking Pagefind's results. */
@@ -52,8 +52,7 @@ export class PhraseSearch implements RunningSearch {
   #scatterResults: PagefindResult[] = [];
   #scatterAt = 0;
   readonly #scattered: Hit[] = [];
-  readonly #marks: string[];
-  readonly #hanWords: string[];
+  #words: { marks: string[]; han: string[] } | undefined;
 
   private constructor(
     index: PhraseIndexClient,
@@ -74,8 +73,15 @@ export class PhraseSearch implements RunningSearch {
     this.#maxLoads = request.maxLoads ?? 300;
     const periods = index.manifest.periods.map((_, i) => i);
     this.#periods = this.#sort === 'oldest' ? periods.reverse() : periods;
-    this.#marks = words(this.terms);
-    this.#hanWords = this.#marks.filter(isHan);
+  }
+
+  /** The query's words as the browser's segmenter sees them (all, and the Han ones), for Pagefind's part only. */
+  get #wordsApart(): { marks: string[]; han: string[] } {
+    if (!this.#words) {
+      const marks = words(this.terms);
+      this.#words = { marks, han: marks.filter(isHan) };
+    }
+    return this.#words;
   }
 
   /**
@@ -159,11 +165,19 @@ export class PhraseSearch implements RunningSearch {
     await Promise.all(this.#periods.map((period) => this.#period(period)));
   }
 
-  /** Confirms candidates, then checks Pagefind's results, until `count` results are ready. */
-  async fill(count: number, keepGoing: () => boolean = () => true): Promise<void> {
+  /**
+   * Confirms candidates, then checks Pagefind's results, until `count` results are ready; the
+   * fragments of a batch load at once, and `progress` is called as each one is confirmed in order.
+   */
+  async fill(
+    count: number,
+    keepGoing: () => boolean = () => true,
+    progress: () => void = () => undefined,
+  ): Promise<void> {
     while (!this.done && this.ready.length < count && keepGoing()) {
       if (this.#phraseDone) await this.#scatter();
-      else await this.#confirm(await this.#next(Math.min(BATCH, count - this.ready.length)));
+      else await this.#confirm(await this.#next(Math.min(BATCH, count - this.ready.length)), progress);
+      progress();
     }
   }
 
@@ -202,13 +216,20 @@ export class PhraseSearch implements RunningSearch {
     return passes && (containsAll(data.content, this.terms) || containsAll(data.meta.title ?? '', this.terms));
   }
 
-  /** Loads the candidates' fragments and keeps those their text confirms, in order. */
-  async #confirm(items: readonly number[]): Promise<void> {
-    const loaded = await Promise.all(items.map((item) => this.#index.data(item)));
-    loaded.forEach((data, i) => {
+  /**
+   * Loads the candidates' fragments all at once and keeps those their text confirms, in order:
+   * each is taken as soon as it and those before it are in, and `progress` told.
+   */
+  async #confirm(items: readonly number[], progress: () => void): Promise<void> {
+    const loads = items.map((item) => this.#index.data(item));
+    // Every load is awaited below; a failure surfaces there, in order.
+    for (const load of loads) load.catch(() => undefined);
+    for (const [i, load] of loads.entries()) {
+      const data = await load;
       if (this.#holds(data)) this.#exact.push(buildHit(data, this.terms, true, items[i] ?? 0));
       else this.#rejected += 1;
-    });
+      progress();
+    }
   }
 
   /** Pagefind's part: its results for the query, less the phrase matches, checked a batch at a time. */
@@ -228,8 +249,9 @@ export class PhraseSearch implements RunningSearch {
     loaded.forEach((data, i) => {
       const order = this.#index.manifest.items + this.#scatterAt + i;
       // Words apart: each Han word of the query in the text (not only in metadata).
-      if (this.#hanWords.length === 0 || containsAll(`${data.content}\n${data.meta.title ?? ''}`, this.#hanWords)) {
-        if (!this.#holds(data)) this.#scattered.push(buildHit(data, this.#marks, false, order));
+      const { marks, han } = this.#wordsApart;
+      if (han.length === 0 || containsAll(`${data.content}\n${data.meta.title ?? ''}`, han)) {
+        if (!this.#holds(data)) this.#scattered.push(buildHit(data, marks, false, order));
       }
     });
     this.#scatterAt = end;

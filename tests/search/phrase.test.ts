@@ -14,6 +14,7 @@ import {
   decodeShard,
   encodePostings,
   encodeShard,
+  filterListPath,
   gramsOf,
   intersect,
   mapBlockPath,
@@ -23,7 +24,7 @@ import {
 } from '../../src/search/phrase-codec.ts';
 import { PhraseIndexClient } from '../../src/search/phrase-index.ts';
 import { PhraseSearch } from '../../src/search/phrase-search.ts';
-import { sortRecords } from '../../src/site/archive.ts';
+import { placesOf, reportersOf, sortRecords } from '../../src/site/archive.ts';
 import { PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xinhua-phrase-'));
@@ -41,8 +42,9 @@ function textOf(record: ArticleRecord): string {
 }
 
 /** A server for the built index, the map blocks and each item's fragment; it counts the fragments fetched. */
-function fakeSite(built: PhraseIndex): { client: PhraseIndexClient; fragments: string[] } {
+function fakeSite(built: PhraseIndex): { client: PhraseIndexClient; fragments: string[]; fetched: string[] } {
   const fragments: string[] = [];
+  const fetched: string[] = [];
   const files = new Map(built.files);
   for (let start = 0; start < built.ids.length; start += MAP_BLOCK) {
     const lines = built.ids.slice(start, start + MAP_BLOCK).map((_, i) => `b h${start + i}`);
@@ -51,6 +53,7 @@ function fakeSite(built: PhraseIndex): { client: PhraseIndexClient; fragments: s
   const client = new PhraseIndexClient(
     built.manifest,
     (path) => {
+      fetched.push(path);
       const fragment = /^pagefind\/b\/fragment\/h(\d+)\.pf_fragment$/u.exec(path);
       if (fragment) {
         fragments.push(path);
@@ -70,7 +73,7 @@ function fakeSite(built: PhraseIndex): { client: PhraseIndexClient; fragments: s
     },
     '/',
   );
-  return { client, fragments };
+  return { client, fragments, fetched };
 }
 
 /** Pagefind is never needed when only phrase matches are asked for. */
@@ -132,6 +135,23 @@ describe('the phrase index of the fixture pages', () => {
     }
   });
 
+  it('lists every reporter and place once, the most frequent first, as the page suggests them', async () => {
+    for (const [key, of] of [
+      ['reporter', reportersOf],
+      ['place', placesOf],
+    ] as const) {
+      const counts = new Map<string, number>();
+      for (const record of records) for (const value of of(record)) counts.set(value, (counts.get(value) ?? 0) + 1);
+      const listed = index.lists[key];
+      expect(new Set(listed)).toEqual(new Set(counts.keys()));
+      expect(listed).toHaveLength(counts.size);
+      const frequencies = listed.map((value) => counts.get(value) ?? 0);
+      expect(frequencies).toEqual([...frequencies].sort((a, b) => b - a));
+      expect(await fakeSite(index).client.lines(filterListPath(key))).toEqual(listed);
+    }
+    expect(index.lists.reporter.length).toBeGreaterThan(1);
+  });
+
   it('fails when the records are not in the archive order', () => {
     const mixed = [...records].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
     const years = new Set(mixed.map((r) => r.date?.slice(0, 4)));
@@ -162,6 +182,18 @@ describe('a search through the phrase index', () => {
     await search?.fill(Infinity);
     expect(search?.ready.map((hit) => /articles\/([^/]+)/u.exec(hit.url)?.[1])).toEqual(expect.arrayContaining(truth));
     expect(search?.done).toBe(true);
+  });
+
+  it("starts with one shard file per gram: the headline postings are beside the newest period's own", async () => {
+    const { client, fetched } = fakeSite(index);
+    const query = '新华社记者';
+    const grams = termGrams(query) ?? [];
+    expect(grams).toHaveLength(4);
+    const search = await PhraseSearch.start(client, noPagefind, { query }, { phraseOnly: true });
+    expect(search).not.toBeNull();
+    const [name = '', , , shards = 1] = index.manifest.periods[0] ?? [];
+    const expected = new Set(grams.map((gram) => `search-index/${periodShardPath(name, shardOf(gram, shards))}`));
+    expect(new Set(fetched)).toEqual(expected);
   });
 
   it('ranks an item whose headline holds the whole query first, then the others newest first', async () => {

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildHit, withHighlight } from '../../src/search/hits.ts';
 import type { PagefindData } from '../../src/search/pagefind-api.ts';
+import { HIGHLIGHT_PARAM } from '../../src/search/params.ts';
 import {
   containsAll,
   escapeHtml,
@@ -88,5 +91,13 @@ describe('results from Pagefind data', () => {
     expect(withHighlight('/a/?x=1', ['甲', '乙'], 's1')).toBe(
       '/a/?x=1&pagefind-highlight=%E7%94%B2&pagefind-highlight=%E4%B9%99#s1',
     );
+  });
+});
+
+describe('the highlight parameter', () => {
+  it('is the one the article page reads, written out there so that its script shares no chunk with the search page', () => {
+    const script = readFileSync(join(import.meta.dirname, '../../src/search/highlight.ts'), 'utf8');
+    expect(/const PARAM = '([^']+)';/u.exec(script)?.[1]).toBe(HIGHLIGHT_PARAM);
+    expect(script).not.toMatch(/^import /mu);
   });
 });

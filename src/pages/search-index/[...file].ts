@@ -1,5 +1,5 @@
 /**
- * The phrase index's shard files (`/search-index/p/<period>/<shard>.bin`, `/search-index/t/<shard>.bin`)
+ * The phrase index's files (shards `/search-index/p/<period>/<shard>.bin`, filter lists `/search-index/f/<key>.txt`)
  * and the list of item ids in item order (`/search-index/items.txt`, read and removed by the
  * phrase-index integration once Pagefind has indexed the pages).
  */

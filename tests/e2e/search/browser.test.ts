@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportersOf } from '../../../src/site/archive.ts';
 import { truthOf } from './queries.ts';
 import { gzipSize, openSearchSite, scriptsOf, searchPage, type SearchSite } from './site.ts';
 
@@ -74,6 +75,43 @@ describe('the search page in a browser', () => {
     expect(filtered).toHaveLength(inMonth);
     expect(filtered.every((r) => r.date.startsWith('2026-04'))).toBe(true);
     expect(new URL(page.url()).searchParams.get('month')).toBe('2026-04');
+  });
+
+  it('filters by a reporter typed into the field, suggesting names from the complete list', async () => {
+    const query = '全国';
+    const truth = truthOf(site.records, query);
+    const counts = new Map<string, number>();
+    for (const record of site.records.filter((r) => truth.includes(r.id))) {
+      for (const name of reportersOf(record)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const [name = '', count = 0] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(truth.length);
+    await page.goto(`${site.server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await settled(query);
+    expect(await page.locator('label[for="filter-reporter"]').textContent()).toBe('记者');
+    const field = page.locator('#filter-reporter');
+    await field.fill(name.slice(0, 1));
+    // The suggestions come from the index's complete list, narrowed to what is typed.
+    await expect
+      .poll(() =>
+        page
+          .locator('#filter-reporter-list option')
+          .evaluateAll((options) => options.map((o) => o.getAttribute('value'))),
+      )
+      .toContain(name);
+    await field.fill(name);
+    await field.press('Enter');
+    await settled(query, `new URL(location.href).searchParams.get('reporter') === ${JSON.stringify(name)}`);
+    const filtered = (await results()).filter((r) => r.exact);
+    expect(filtered).toHaveLength(count);
+    // Back in the URL, the name is put back into the field.
+    await page.goto(
+      `${site.server.origin}/search/?q=${encodeURIComponent(query)}&reporter=${encodeURIComponent(name)}`,
+    );
+    await settled(query);
+    expect(await field.inputValue()).toBe(name);
+    expect((await results()).filter((r) => r.exact)).toHaveLength(count);
   });
 
   it('sorts by date with the keyboard, newest first, phrase matches still first', async () => {
@@ -162,6 +200,10 @@ describe('the search page in a browser', () => {
     };
     console.table(Object.entries(sizes).map(([scripts, bytes]) => ({ scripts, 'gzipped bytes': bytes })));
     expect(search.lazy.some((file) => file.includes('t2s-table'))).toBe(true);
+    // One file before the first fetch: an import of a shared chunk would be one more round trip.
+    expect(search.initial).toHaveLength(1);
+    // Pagefind-alone search (a one-character term) is loaded only when needed.
+    expect(search.lazy.some((file) => /\/engine\.[\w-]+\.js$/u.test(file))).toBe(true);
     expect(
       sizes['search page, loaded at once'] + sizes['search page, traditional-character table on demand'],
     ).toBeLessThanOrEqual(30_000);

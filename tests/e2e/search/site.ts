@@ -6,11 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
-import { loadBundlesExpression } from '../../../scripts/lib/search-probe.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
-import { printedText, type ArticleRecord } from '../../../src/lib/index.ts';
+import type { ArticleRecord } from '../../../src/lib/index.ts';
 import { buildSite, PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../../helpers/site.ts';
 
 /** A built and served fixture site with a browser. */
@@ -50,51 +49,7 @@ export async function openSearchSite(): Promise<SearchSite> {
   };
 }
 
-/** An item's printed text, fields joined by line breaks (a query never spans two fields). */
-export function textOf(record: ArticleRecord): string {
-  return printedText(record).join('\n');
-}
-
-/** The article id of a result link (`/articles/<id>/?…`). */
-export function idOfHref(href: string): string {
-  return /\/articles\/([^/?#]+)/u.exec(href)?.[1] ?? href;
-}
-
-/** Opens `/search/?q=…` and returns the article ids of all results, in order (pressing "more" as needed). */
-export async function searchPage(page: Page, origin: string, query: string): Promise<string[]> {
-  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-  await page.locator('#search-status[data-state="done"], #search-status[data-state="error"]').waitFor();
-  if ((await page.locator('#search-status').getAttribute('data-state')) === 'error') {
-    throw new Error(`search for ${query} failed: ${(await page.locator('#search-status').textContent()) ?? ''}`);
-  }
-  const more = page.locator('#search-more');
-  // Each press checks more candidates; the status is busy until the next page is shown.
-  while (await more.isVisible()) {
-    await more.click();
-    await page.locator('#search-status[data-state="done"], #search-status[data-state="error"]').waitFor();
-  }
-  const hrefs = await page
-    .locator('#search-results > li .item-title')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  return hrefs.map(idOfHref);
-}
-
-/**
- * Stock Pagefind: the article ids of its results for `query`, in its order, through its JS API on
- * `page`, with the site's bundles merged as Pagefind documents it (`bundles`, primary first).
- */
-export async function stockSearch(page: Page, query: string, bundles: readonly string[]): Promise<string[]> {
-  // A string expression, so the test runner's transforms never reach the page.
-  const urls = await page.evaluate<string[]>(
-    `(async () => {
-      const pagefind = await ${loadBundlesExpression(bundles)};
-      const search = await pagefind.search(${JSON.stringify(query)});
-      const data = await Promise.all((search ? search.results : []).map((result) => result.data()));
-      return data.map((d) => d.url);
-    })()`,
-  );
-  return urls.map(idOfHref);
-}
+export { searchPage } from '../../../scripts/lib/search-quality.ts';
 
 /** The site's own scripts a built page loads: module scripts and their imports, static (`initial`) or on demand (`lazy`). */
 export function scriptsOf(dist: string, htmlFile: string): { initial: string[]; lazy: string[] } {

@@ -99,4 +99,10 @@ describe('npm run dev: a live preview of the seeds', () => {
     rmSync(added);
     await waitFor(path, (status) => status === 404);
   });
+
+  it('says on the search page that search needs a build, instead of failing to load an index', async () => {
+    const body = await waitFor('/search/?q=%E7%A7%91%E6%8A%80', (status) => status === 200);
+    expect(body).toContain('id="search-dev-note"');
+    expect(body).toContain('检索索引只在 npm run build 时生成');
+  });
 });
