@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
 
@@ -18,22 +20,52 @@ const SIGNATURE = 'pagefind_dcd';
 /** The article id in a fragment's URL (`/articles/<id>/`). */
 const ARTICLE_URL = /\/articles\/([^/?#]+)\/?$/u;
 
-/** Each indexed article's bundle and fragment hash, read from the fragments Pagefind wrote. */
-function readFragments(root: string): Map<string, string> {
+/** What an earlier build read of each bundle's fragments: the digest of their file names, and each article's id and fragment hash. */
+type KnownFragments = Record<string, { names: string; located: [id: string, hash: string][] }>;
+
+/** Reads what an earlier build recorded, or nothing when there is no record or it cannot be read. */
+function readKnown(file: string): KnownFragments {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KnownFragments) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The article ids of one bundle's fragments and their hashes, read from the fragments. */
+function readBundle(folder: string, files: readonly string[]): [id: string, hash: string][] {
+  const located: [string, string][] = [];
+  for (const file of files) {
+    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+    if (!text.startsWith(SIGNATURE)) throw new Error(`${join(folder, file)} is not a Pagefind fragment.`);
+    const { url } = JSON.parse(text.slice(SIGNATURE.length)) as { url: string };
+    const id = ARTICLE_URL.exec(url)?.[1];
+    if (id) located.push([decodeURIComponent(id), file.slice(0, -'.pf_fragment'.length)]);
+  }
+  return located;
+}
+
+/**
+ * Each indexed article's bundle and fragment hash, read from the fragments Pagefind wrote. A
+ * fragment's file name is the hash of its content, so a bundle whose fragment names are those an
+ * earlier build read (`known`) is not read again. Returns the map and what to record for the next build.
+ */
+function readFragments(root: string, known: KnownFragments): { located: Map<string, string>; found: KnownFragments } {
   const located = new Map<string, string>();
+  const found: KnownFragments = {};
   for (const bundle of readdirSync(root, { withFileTypes: true })) {
     const folder = join(root, bundle.name, 'fragment');
     if (!bundle.isDirectory() || !existsSync(folder)) continue;
-    for (const file of readdirSync(folder)) {
-      if (!file.endsWith('.pf_fragment')) continue;
-      const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-      if (!text.startsWith(SIGNATURE)) throw new Error(`${join(folder, file)} is not a Pagefind fragment.`);
-      const { url } = JSON.parse(text.slice(SIGNATURE.length)) as { url: string };
-      const id = ARTICLE_URL.exec(url)?.[1];
-      if (id) located.set(decodeURIComponent(id), `${bundle.name} ${file.slice(0, -'.pf_fragment'.length)}`);
-    }
+    const files = readdirSync(folder)
+      .filter((file) => file.endsWith('.pf_fragment'))
+      .sort();
+    const names = createHash('sha256').update(files.join('\n')).digest('hex');
+    const before = known[bundle.name];
+    const entries = before?.names === names ? before.located : readBundle(folder, files);
+    found[bundle.name] = { names, located: entries };
+    for (const [id, hash] of entries) located.set(id, `${bundle.name} ${hash}`);
   }
-  return located;
+  return { located, found };
 }
 
 /**
@@ -43,21 +75,29 @@ function readFragments(root: string): Map<string, string> {
  * of the results it shows and nothing else. Must run after the Pagefind integration.
  */
 export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): AstroIntegration {
+  let knownFile = '';
   return {
     name: 'xinhua-phrase-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        knownFile = join(fileURLToPath(config.cacheDir), 'phrase-fragments.json');
+      },
       'astro:build:done': ({ dir, logger }) => {
         const folder = fileURLToPath(new URL(`${PHRASE_DIR}/`, dir));
         const itemsFile = join(folder, 'items.txt');
         if (!existsSync(itemsFile)) {
-          throw new Error(`The phrase index has no ${itemsFile}: check that src/pages/search-index/ was built.`);
+          throw new AstroError(
+            `The phrase index has no ${itemsFile}.`,
+            'The route src/pages/search-index/[...file].ts writes it: check that it is in the build and that the records loaded.',
+          );
         }
         const ids = readFileSync(itemsFile, 'utf8').split('\n').filter(Boolean);
-        const located = readFragments(fileURLToPath(new URL(`${bundle}/`, dir)));
+        const { located, found } = readFragments(fileURLToPath(new URL(`${bundle}/`, dir)), readKnown(knownFile));
         const missing = ids.filter((id) => !located.has(id));
         if (missing.length > 0) {
-          throw new Error(
-            `Pagefind indexed no page for ${missing.length} item(s) of the phrase index (first: ${missing[0] ?? ''}); list the phrase-index integration after the Pagefind one.`,
+          throw new AstroError(
+            `Pagefind indexed no page for ${missing.length} item(s) of the phrase index (first: ${missing[0] ?? ''}).`,
+            'List the phrase-index integration after the Pagefind one in astro.config.ts.',
           );
         }
         rmSync(join(folder, 'm'), { recursive: true, force: true });
@@ -68,6 +108,8 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
           writeFileSync(file, `${lines.join('\n')}\n`);
         }
         rmSync(itemsFile);
+        mkdirSync(dirname(knownFile), { recursive: true });
+        writeFileSync(knownFile, JSON.stringify(found));
         logger.info(
           `Mapped ${ids.length} items to their Pagefind fragments in ${Math.ceil(ids.length / MAP_BLOCK)} blocks`,
         );
