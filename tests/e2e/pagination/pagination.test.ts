@@ -2,10 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedInChromium } from '../../helpers/served.ts';
 import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { buildSite, recordsOf, ROOT } from '../../helpers/site.ts';
 import { PLACE, REPORTER, writePagedSeeds } from './seeds.ts';
@@ -115,21 +113,12 @@ describe('paginated lists', () => {
   }, 120_000);
 
   describe('axe-core in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveStatic(dist);
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser.close();
-      await server.close();
-    });
+    const served = servedInChromium(dist);
 
     for (const scheme of ['light', 'dark'] as const) {
       it(`reports no violations on a middle page of a paginated list (${scheme})`, async () => {
-        const tab = await browser.newPage({ colorScheme: scheme });
-        await openPage(tab, `${server.origin}${lists[0]?.path ?? ''}2/`);
+        const tab = await served.browser.newPage({ colorScheme: scheme });
+        await openPage(tab, `${served.server.origin}${lists[0]?.path ?? ''}2/`);
         const violations = await axeViolations(tab);
         await tab.close();
         expect(violations).toEqual([]);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseSeed } from '../../../src/lib/index.ts';
-import { launchChromium } from '../../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { servedInChromium } from '../../helpers/served.ts';
 import { FIXTURES } from '../../helpers/fixtures.ts';
 
 const dist = inject('siteDist');
@@ -25,16 +24,7 @@ const expected = {
 /** The goldens cite the items at https://example.org; the fixture site is built for localhost. */
 const asGolden = (text: string) => text.replaceAll('http://localhost:4321/', 'https://example.org/');
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const served = servedInChromium(dist);
 
 /** Opens an item's page; `problems` collects script errors and console errors (CSP violations among them). */
 async function open(page: Page, id: string, problems: string[]): Promise<void> {
@@ -42,7 +32,7 @@ async function open(page: Page, id: string, problems: string[]): Promise<void> {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  await page.goto(`${server.origin}/articles/${id}/`);
+  await page.goto(`${served.server.origin}/articles/${id}/`);
 }
 
 describe('the citation block in Chromium, under the Content-Security-Policy', () => {
@@ -51,7 +41,7 @@ describe('the citation block in Chromium, under the Content-Security-Policy', ()
     expect(expected.bibtex).toHaveLength(6);
     expect(expected.ris).toHaveLength(6);
     for (const [i, id] of ids.entries()) {
-      const page = await browser.newPage();
+      const page = await served.browser.newPage();
       try {
         const problems: string[] = [];
         await open(page, id, problems);
@@ -74,8 +64,8 @@ describe('the citation block in Chromium, under the Content-Security-Policy', ()
   });
 
   it('copies and downloads the texts it shows', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const context = await served.browser.newContext({ acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.origin });
     const page = await context.newPage();
     try {
       const problems: string[] = [];
@@ -123,11 +113,11 @@ describe('the citation block in Chromium, under the Content-Security-Policy', ()
   });
 
   it('without JavaScript shows the GB/T 7714 line, the URL and a note, and no button', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
       const [id = ''] = ids;
-      await page.goto(`${server.origin}/articles/${id}/`);
+      await page.goto(`${served.server.origin}/articles/${id}/`);
       expect(await page.locator('#citation-gbt').textContent()).toBe(expected.gbt[0]);
       expect(await page.locator('.citation-url a').isVisible()).toBe(true);
       expect(await page.locator('.citation button').count()).toBe(0);

@@ -6,10 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { servedInChromium } from '../../helpers/served.ts';
 import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { recordsOf } from '../../helpers/site.ts';
 
@@ -97,21 +96,12 @@ describe('the multi-day archive, as built', () => {
   });
 });
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const served = servedInChromium(dist);
 
 /** A page with JavaScript off (every page but search works without it) at `width`. */
 async function open(path: string, width = 1280, javaScriptEnabled = false): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, javaScriptEnabled });
-  const response = await page.goto(server.origin + path);
+  const page = await served.browser.newPage({ viewport: { width, height: 800 }, javaScriptEnabled });
+  const response = await page.goto(served.server.origin + path);
   expect(response?.status(), path).toBe(200);
   return page;
 }
@@ -144,7 +134,7 @@ describe('walking the archive in Chromium, JavaScript off', () => {
 
   it('follows an old page URL to the page’s new URL', async () => {
     const page = await open('/pages/20260402-03/');
-    await page.waitForURL(`${server.origin}/2026/04/02/03/`);
+    await page.waitForURL(`${served.server.origin}/2026/04/02/03/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('2026年4月2日 第03版 · 社会');
     await page.close();
   });
@@ -219,8 +209,8 @@ describe('axe-core on the new pages', () => {
   for (const [name, path] of Object.entries(newPages)) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`reports no violations on the ${name} page (${scheme})`, async () => {
-        const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 390, height: 800 } });
-        await openPage(page, server.origin + path);
+        const page = await served.browser.newPage({ colorScheme: scheme, viewport: { width: 390, height: 800 } });
+        await openPage(page, served.server.origin + path);
         const violations = await axeViolations(page);
         await page.close();
         expect(violations).toEqual([]);
