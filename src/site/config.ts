@@ -14,3 +14,8 @@ export const PAPER_NAME: string | undefined = process.env.PAPER_NAME?.trim()
 
 /** The site image used for link previews (`og:image`) and as the publisher's logo, under public/. */
 export const SITE_IMAGE = { path: 'og-image.png', width: 1200, height: 630 } as const;
+
+/** A page's `<title>`: its own title, then the archive's name (the home page's title is the name alone). */
+export function documentTitle(title: string): string {
+  return title === ARCHIVE_NAME ? title : `${title} - ${ARCHIVE_NAME}`;
+}
