@@ -75,7 +75,7 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
       const onEvent = (path: string): void => {
         if (!path.startsWith(folder + sep) || !isSeedFileName(path)) return;
         queue = queue
-          .then(() => syncSeeds(context, folder, false))
+          .then(() => syncUntilSettled(context, folder))
           .then(() => {
             logger.info(`Reloaded seeds after a change to ${relative(folder, path)}`);
           })
@@ -90,11 +90,38 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
   };
 }
 
+/** Most syncs in a row while seeds keep changing under the reader. */
+const SETTLE_ROUNDS = 5;
+
+/**
+ * Syncs after a watcher event, and again while a seed it read has changed since (at most
+ * `SETTLE_ROUNDS` times). A save that truncates the file and then writes it can fire one
+ * event for both (the watcher throttles a file's events); a sync that read the empty file in
+ * between would otherwise keep the empty page until the next save.
+ */
+async function syncUntilSettled(context: LoaderContext, folder: string): Promise<void> {
+  for (let round = 0; round < SETTLE_ROUNDS; round += 1) {
+    const read = await syncSeeds(context, folder, false);
+    if (![...read].some(([path, state]) => fileState(path) !== state)) return;
+  }
+}
+
+/** A file's size and modification time, or `missing`: what tells that its bytes may have changed. */
+function fileState(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 /**
  * Brings the store up to the seeds in `folder`: parses the seeds whose bytes changed, keeps
  * the others' cached records, deletes the records of removed seeds and reports diagnostics.
+ * Returns the state (`fileState`) of each seed as it was just before it was read.
  */
-async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<void> {
+async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<Map<string, string>> {
   const { store, meta, logger, config } = context;
   const root = fileURLToPath(config.root);
   const code = parserDigest(root);
@@ -103,10 +130,12 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
   const results: ParseResult[] = [];
   let parsed = 0;
   const seen = new Set<string>();
+  const states = new Map<string, string>();
   for (const path of listed.files) {
     const file = relative(root, path);
     const key = `seed:${file}`;
     seen.add(key);
+    states.set(path, fileState(path));
     const read = readSeedFile(path);
     if (!('content' in read)) {
       diagnostics.push({ ...read, file });
@@ -152,4 +181,5 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
       'Fix the seeds at the lines named above (npm run check lists them), or build without STRICT=1 to publish the other seeds.',
     );
   }
+  return states;
 }

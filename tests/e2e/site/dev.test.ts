@@ -40,12 +40,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Fetches `path` from the dev server until `accept` holds, or fails after `attempts` tries a second apart. */
-async function waitFor(path: string, accept: (status: number, body: string) => boolean, attempts = 120) {
+/** How long a test may wait for the dev server: longer than `waitFor`'s tries, so a miss reports the server's output. */
+const TEST_TIMEOUT = 150_000;
+
+/**
+ * Fetches `path` from the dev server until `accept` holds, or fails after `attempts` tries a
+ * second apart (each request given 10 s) with the dev server's output.
+ */
+async function waitFor(path: string, accept: (status: number, body: string) => boolean, attempts = 60) {
   let last = '';
   for (let i = 0; i < attempts; i += 1) {
     try {
-      const response = await fetch(`${origin}${path}`);
+      const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(10_000) });
       const body = await response.text();
       if (accept(response.status, body)) return body;
       last = `${response.status}`;
@@ -79,30 +85,42 @@ describe('npm run dev: a live preview of the seeds', () => {
     rmSync(base, { recursive: true, force: true });
   });
 
-  it('shows an edited seed without a restart', async () => {
-    const first = recordsOf(seeds).articles[0];
-    expect(first?.headline).toBe('科技创新实现新突破');
-    const path = `/articles/${first?.id ?? ''}/`;
-    await waitFor(path, (status, body) => status === 200 && body.includes('科技创新实现新突破'));
-    writeFileSync(seedPath, readFileSync(seedPath, 'utf8').replace('# 科技创新实现新突破', '# 科技创新再获新突破'));
-    const body = await waitFor(path, (status, text) => status === 200 && text.includes('科技创新再获新突破'));
-    expect(body).not.toContain('科技创新实现新突破');
-  });
+  it(
+    'shows an edited seed without a restart',
+    async () => {
+      const first = recordsOf(seeds).articles[0];
+      expect(first?.headline).toBe('科技创新实现新突破');
+      const path = `/articles/${first?.id ?? ''}/`;
+      await waitFor(path, (status, body) => status === 200 && body.includes('科技创新实现新突破'));
+      writeFileSync(seedPath, readFileSync(seedPath, 'utf8').replace('# 科技创新实现新突破', '# 科技创新再获新突破'));
+      const body = await waitFor(path, (status, text) => status === 200 && text.includes('科技创新再获新突破'));
+      expect(body).not.toContain('科技创新实现新突破');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('adds the items of a new seed and drops those of a removed one', async () => {
-    const added = join(seeds, '001_added.txt');
-    writeFileSync(added, '# 新增版面的标题\n\n新华社北京4月2日电 新增版面的正文。\n');
-    const record = recordsOf(seeds).articles.find((r) => r.seed === '001_added.txt');
-    expect(record).toBeDefined();
-    const path = `/articles/${record?.id ?? ''}/`;
-    await waitFor(path, (status, body) => status === 200 && body.includes('新增版面的标题'));
-    rmSync(added);
-    await waitFor(path, (status) => status === 404);
-  });
+  it(
+    'adds the items of a new seed and drops those of a removed one',
+    async () => {
+      const added = join(seeds, '001_added.txt');
+      writeFileSync(added, '# 新增版面的标题\n\n新华社北京4月2日电 新增版面的正文。\n');
+      const record = recordsOf(seeds).articles.find((r) => r.seed === '001_added.txt');
+      expect(record).toBeDefined();
+      const path = `/articles/${record?.id ?? ''}/`;
+      await waitFor(path, (status, body) => status === 200 && body.includes('新增版面的标题'));
+      rmSync(added);
+      await waitFor(path, (status) => status === 404);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('says on the search page that search needs a build, instead of failing to load an index', async () => {
-    const body = await waitFor('/search/?q=%E7%A7%91%E6%8A%80', (status) => status === 200);
-    expect(body).toContain('id="search-dev-note"');
-    expect(body).toContain('检索索引只在 npm run build 时生成');
-  });
+  it(
+    'says on the search page that search needs a build, instead of failing to load an index',
+    async () => {
+      const body = await waitFor('/search/?q=%E7%A7%91%E6%8A%80', (status) => status === 200);
+      expect(body).toContain('id="search-dev-note"');
+      expect(body).toContain('检索索引只在 npm run build 时生成');
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -1,0 +1,115 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedLoader } from '../../src/loaders/seed-loader.ts';
+import { ROOT } from '../helpers/site.ts';
+
+const REAL_SEED = join(ROOT, 'seeds', '000_3fa1046521e36f31.txt');
+
+/** What a fake loader context records: the entries stored and the lines logged. */
+interface FakeRun {
+  context: LoaderContext;
+  entries: Map<string, { headline?: string }>;
+  logged: string[];
+  watcher: EventEmitter & { add: (path: string) => void };
+}
+
+/** A loader context with in-memory stores, a logger that records lines and a watcher the test drives. */
+function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun {
+  const entries = new Map<string, { headline?: string }>();
+  const meta = new Map<string, string>();
+  const logged: string[] = [];
+  const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+  const log = (line: string): void => {
+    logged.push(line);
+  };
+  const context = {
+    collection: 'articles',
+    config: { root: pathToFileURL(`${ROOT}/`) },
+    store: {
+      set: ({ id, data }: { id: string; data: { headline?: string } }) => entries.set(id, data),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+    meta: {
+      get: (key: string) => meta.get(key),
+      set: (key: string, value: string) => meta.set(key, value),
+      delete: (key: string) => meta.delete(key),
+    },
+    logger: {
+      info: (line: string) => {
+        log(line);
+        onInfo(line);
+      },
+      warn: log,
+      error: log,
+    },
+    parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
+    generateDigest: () => 'digest',
+    watcher,
+  } as unknown as LoaderContext;
+  return { context, entries, logged, watcher };
+}
+
+/** Resolves once a line holding `text` has been logged (checked every 10 ms, for at most 5 s). */
+async function logLine(logged: string[], text: string): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (logged.some((line) => line.includes(text))) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never logged "${text}"; logged:\n${logged.join('\n')}`);
+}
+
+describe('the seed loader under the dev server’s watcher', () => {
+  let dir = '';
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a seed again when it was written after the sync that one change event started had read it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
+    const seed = join(dir, '000_3fa1046521e36f31.txt');
+    const text = readFileSync(REAL_SEED, 'utf8');
+    writeFileSync(seed, text);
+    const edited = text.replace('# 科技创新实现新突破', '# 科技创新再获新突破');
+    // An editor's save truncates the file, then writes it. The watcher fires one event for both
+    // (it throttles a file's events); the sync it starts reads the empty file, and the write
+    // lands while that sync is still storing what it read.
+    let written = false;
+    const run = fakeContext((line) => {
+      if (line.startsWith('0 items') && !written) {
+        written = true;
+        writeFileSync(seed, edited);
+      }
+    });
+    await seedLoader({ dir }).load(run.context);
+    const headlines = (): (string | undefined)[] => [...run.entries.values()].map((entry) => entry.headline);
+    expect(headlines()).toContain('科技创新实现新突破');
+
+    writeFileSync(seed, '');
+    run.watcher.emit('change', seed);
+    await logLine(run.logged, 'Reloaded seeds');
+
+    expect(written).toBe(true);
+    expect(headlines()).toContain('科技创新再获新突破');
+    expect(headlines()).not.toContain('科技创新实现新突破');
+  });
+
+  it('drops the records of a seed removed while the dev server runs', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
+    const seed = join(dir, '000_3fa1046521e36f31.txt');
+    writeFileSync(seed, readFileSync(REAL_SEED));
+    const run = fakeContext();
+    await seedLoader({ dir }).load(run.context);
+    expect(run.entries.size).toBeGreaterThan(0);
+
+    rmSync(seed);
+    run.watcher.emit('unlink', seed);
+    await logLine(run.logged, 'Reloaded seeds');
+    expect(run.entries.size).toBe(0);
+  });
+});
