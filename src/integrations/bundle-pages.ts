@@ -3,9 +3,10 @@
  * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
+import { listFiles } from './file-fingerprint.ts';
 
 /** An element that marks content to index. */
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
@@ -47,11 +48,9 @@ export type KnownPages = Record<string, [size: number, mtimeMs: number, bundle: 
  */
 export function findBundles(site: string, skip: string, salt: string, known: KnownPages = {}): SiteBundles {
   const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
-  const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter(
-      (relative) => relative.endsWith('.html') && !relative.startsWith(`${skip}${sep}`) && !relative.startsWith('.'),
-    )
-    .sort();
+  const files = listFiles(site, (folder) => folder === skip || folder.startsWith('.')).filter(
+    (relative) => relative.endsWith('.html') && !relative.startsWith('.'),
+  );
   const now: KnownPages = {};
   let opened = 0;
   for (const relative of files) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 
 /** One file as the file system describes it. */
 export interface FileState {
@@ -17,17 +17,33 @@ export interface FileState {
   mtimeMs: number;
 }
 
-/** The files under `dir` (not folders), sorted by path; none when it does not exist. `skip` leaves out paths by their relative path. */
-export function fileStates(dir: string, skip: (path: string) => boolean = () => false): FileState[] {
+/**
+ * The files under `dir` (not folders), as `/`-separated paths relative to it, sorted; none when
+ * it does not exist. A folder for which `skipFolder` (given its relative path) holds is not
+ * entered. One `readdir` a folder, by hand: Node's recursive `readdirSync` took about three times
+ * as long on a built site of 30,000 files.
+ */
+export function listFiles(dir: string, skipFolder: (path: string) => boolean = () => false): string[] {
   if (!existsSync(dir)) return [];
-  const states: FileState[] = [];
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = sep === '/' ? name : name.split(sep).join('/');
-    if (skip(path)) continue;
-    const stat = statSync(join(dir, name));
-    if (stat.isFile()) states.push({ path, size: stat.size, mtimeMs: stat.mtimeMs });
-  }
-  return states.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(relative ? join(dir, relative) : dir, { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!skipFolder(path)) walk(path);
+      } else if (entry.isFile()) files.push(path);
+    }
+  };
+  walk('');
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The files under `dir` with their size and modification time, sorted by path (see `listFiles`). */
+export function fileStates(dir: string, skipFolder?: (path: string) => boolean): FileState[] {
+  return listFiles(dir, skipFolder).map((path) => {
+    const { size, mtimeMs } = statSync(join(dir, path));
+    return { path, size, mtimeMs };
+  });
 }
 
 /** SHA-256 over file states in the order given: their paths, sizes and modification times. */
