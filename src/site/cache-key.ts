@@ -19,18 +19,22 @@ export interface StaticPath<Params, Props> {
  * Appends `value` to `parts` as canonical JSON: object keys sorted, `undefined` members left out
  * (a page renders them as absent). Anything a digest could not see whole fails: a Map, a Set, a
  * Date, a function or a class instance as a prop would let two different pages share a key.
+ * `path` holds the keys and indexes leading to `value`, joined only to name it in an error
+ * (every route's props pass through here, so nothing is built for the values that pass).
  */
-function canonical(value: unknown, where: string, parts: string[]): void {
+function canonical(value: unknown, path: (string | number)[], parts: string[]): void {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') {
     parts.push(JSON.stringify(value));
   } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`${where} is ${value}: a page prop must be JSON.`);
+    if (!Number.isFinite(value)) throw new TypeError(`${where(path)} is ${value}: a page prop must be JSON.`);
     parts.push(JSON.stringify(value));
   } else if (Array.isArray(value)) {
     parts.push('[');
     value.forEach((item: unknown, index) => {
       if (index > 0) parts.push(',');
-      canonical(item === undefined ? null : item, `${where}[${index}]`, parts);
+      path.push(index);
+      canonical(item === undefined ? null : item, path, parts);
+      path.pop();
     });
     parts.push(']');
   } else if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
@@ -43,7 +47,9 @@ function canonical(value: unknown, where: string, parts: string[]): void {
       if (!first) parts.push(',');
       first = false;
       parts.push(JSON.stringify(key), ':');
-      canonical(member, `${where}.${key}`, parts);
+      path.push(key);
+      canonical(member, path, parts);
+      path.pop();
     }
     parts.push('}');
   } else {
@@ -54,15 +60,23 @@ function canonical(value: unknown, where: string, parts: string[]): void {
           : value.constructor.name
         : typeof value;
     throw new TypeError(
-      `${where} is a ${kind}: page props must be plain JSON data (objects, arrays, strings, numbers, booleans, null) so that the page's cacheKey covers all of them. Convert it in getStaticPaths().`,
+      `${where(path)} is a ${kind}: page props must be plain JSON data (objects, arrays, strings, numbers, booleans, null) so that the page's cacheKey covers all of them. Convert it in getStaticPaths().`,
     );
   }
 }
 
+/** A value's place as code would write it: `props.items[3].date`. */
+function where([root, ...steps]: (string | number)[]): string {
+  return steps.reduce<string>(
+    (text, step) => (typeof step === 'number' ? `${text}[${step}]` : `${text}.${step}`),
+    String(root),
+  );
+}
+
 /** The SHA-256 digest (hex) of `value` as canonical JSON; throws on a value that is not plain JSON data. */
-export function digestOf(value: unknown, where = 'value'): string {
+export function digestOf(value: unknown, name = 'value'): string {
   const parts: string[] = [];
-  canonical(value, where, parts);
+  canonical(value, [name], parts);
   return createHash('sha256').update(parts.join('')).digest('hex');
 }
 
