@@ -5,8 +5,22 @@
  */
 import { toSimplified } from './t2s.ts';
 
+/**
+ * True for a character that folding leaves as it is, known by its code alone: the CJK unified
+ * ideographs (main block and extension A) and ASCII other than capitals. Most of a paper's text,
+ * so NFKC runs on the rest only (the tests check every one of them against `foldChar`'s rule).
+ */
+export function foldsToItself(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code < 0x80 && (code < 0x41 || code > 0x5a))
+  );
+}
+
 /** One character folded for matching: NFKC (full-width → half-width, compatibility ideographs → unified), lower-cased; kept when folding would change its length. */
-function foldChar(char: string): string {
+export function foldChar(char: string): string {
+  if (foldsToItself(char.charCodeAt(0))) return char;
   const folded = char.normalize('NFKC').toLowerCase();
   return folded.length === char.length ? folded : char;
 }

@@ -12,7 +12,7 @@
  * smaller. The newest period's shards also hold the headline postings of the whole archive
  * (`titleKey`), beside the gram's own.
  */
-import { foldText } from './normalize.ts';
+import { foldChar, foldText } from './normalize.ts';
 
 /** The phrase index as the search page is told about it (a data attribute of the form). */
 export interface PhraseManifest {
@@ -39,12 +39,34 @@ const BITMAP = 1;
 /** Letters and digits: the characters grams are made of. */
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
-/** The bigrams of `text` (folded), over runs of letters and digits, without duplicates. */
+/** One letter or digit. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** True when a (folded) character is a letter or a digit; CJK ideographs and ASCII known by their code. */
+function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return true;
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return WORD_CHAR.test(char);
+}
+
+/**
+ * The bigrams of `text` (folded), over runs of letters and digits, without duplicates. One pass
+ * over the characters (the build runs it over every item's text).
+ */
 export function gramsOf(text: string): Set<string> {
   const grams = new Set<string>();
-  for (const [run] of foldText(text).matchAll(WORD_RUN)) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i += 1) grams.add(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+  let previous = '';
+  for (const char of text) {
+    // A folded character is usually one code point, but may be two (e.g. U+1F101 → "0,").
+    for (const folded of foldChar(char)) {
+      if (!isWordChar(folded)) previous = '';
+      else {
+        if (previous) grams.add(previous + folded);
+        previous = folded;
+      }
+    }
   }
   return grams;
 }

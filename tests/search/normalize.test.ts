@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, isHan, normalizeQuery, queryTerms, tidyQuery, widenTerm } from '../../src/search/normalize.ts';
+import {
+  foldChar,
+  foldsToItself,
+  foldText,
+  isHan,
+  normalizeQuery,
+  queryTerms,
+  tidyQuery,
+  widenTerm,
+} from '../../src/search/normalize.ts';
 
 describe('query normalisation', () => {
   it('turns full-width letters, digits and spaces into half-width ones and lower-cases Latin', () => {
@@ -19,6 +28,18 @@ describe('query normalisation', () => {
       }),
     );
     expect(foldText('Ａ㈱b')).toBe('a㈱b');
+  });
+
+  it('leaves every character it skips as NFKC and lower-casing would (CJK ideographs, ASCII but capitals)', () => {
+    const changed: string[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (!foldsToItself(code)) continue;
+      const char = String.fromCharCode(code);
+      if (char.normalize('NFKC').toLowerCase() !== char) changed.push(code.toString(16));
+    }
+    expect(changed).toEqual([]);
+    expect(foldChar('Ａ')).toBe('a');
+    expect(foldChar('A')).toBe('a');
   });
 
   it('converts a traditional query to simplified characters', async () => {

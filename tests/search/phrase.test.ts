@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printedText, type ArticleRecord } from '../../src/lib/index.ts';
+import { foldText } from '../../src/search/normalize.ts';
 import type { PagefindApi } from '../../src/search/pagefind-api.ts';
 import { buildPhraseIndex, filterValues, MAP_BLOCK, type PhraseIndex } from '../../src/search/phrase-build.ts';
 import {
@@ -87,6 +89,47 @@ describe('the phrase index format', () => {
     expect(termGrams('科技创新')).toEqual(['科技', '技创', '创新']);
     expect(termGrams('京')).toBeNull();
     expect(termGrams('G-20')).toBeNull();
+  });
+
+  it('cuts the same bigrams as folding the whole text and then splitting it into runs', () => {
+    // The definition gramsOf implements in one pass: fold, split at what is not a letter or a digit, pair.
+    const reference = (text: string): Set<string> => {
+      const grams = new Set<string>();
+      for (const [run] of foldText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+        const chars = Array.from(run);
+        for (let i = 0; i + 1 < chars.length; i += 1) grams.add(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+      }
+      return grams;
+    };
+    const pieces = fc.constantFrom(
+      '科技',
+      '创新',
+      '，',
+      'Ａ',
+      'b',
+      '2',
+      '０',
+      '\uf900',
+      '🄁',
+      '𝐀',
+      'İ',
+      ' ',
+      '丨',
+      'ß',
+      '\u0301',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 30 }),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => {
+          expect([...gramsOf(text)].sort()).toEqual([...reference(text)].sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips postings as a gap list or a bitmap, whichever is smaller', () => {
