@@ -45,7 +45,8 @@ export default defineConfig({
     // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
     ...archiveSitemap(),
     output.prune,
-    pagefindIndex(),
+    // Pagefind finds its pages in the files pruning has just surveyed instead of walking dist/ again.
+    pagefindIndex({ surveyed: output.files }),
     // After Pagefind: it maps each item to its Pagefind fragment.
     phraseIndex(),
     output.seal,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
-import { listFiles } from './file-fingerprint.ts';
+import { listFiles, type FileState } from './file-fingerprint.ts';
 
 /** An element that marks content to index. */
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
@@ -45,17 +45,31 @@ export type KnownPages = Record<string, [size: number, mtimeMs: number, bundle: 
  * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
  * digest: whatever else decides the index, such as Pagefind's version and options. A file
  * `known` from an earlier build with the same size and modification time is not read again.
+ * `surveyed` is the site's files as a step just before found them (path, size, modification
+ * time), so that the folder is not walked again; without it the folder is walked.
  */
-export function findBundles(site: string, skip: string, salt: string, known: KnownPages = {}): SiteBundles {
+export function findBundles(
+  site: string,
+  skip: string,
+  salt: string,
+  known: KnownPages = {},
+  surveyed?: readonly FileState[],
+): SiteBundles {
   const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
-  const files = listFiles(site, (folder) => folder === skip || folder.startsWith('.')).filter(
-    (relative) => relative.endsWith('.html') && !relative.startsWith('.'),
-  );
+  const isPage = (relative: string) =>
+    relative.endsWith('.html') && !relative.startsWith('.') && !relative.startsWith(`${skip}/`);
+  const files: Pick<FileState, 'path' | 'size' | 'mtimeMs'>[] = surveyed
+    ? surveyed.filter(({ path }) => isPage(path))
+    : listFiles(site, (folder) => folder === skip || folder.startsWith('.'))
+        .filter(isPage)
+        .map((path) => {
+          const { size, mtimeMs } = statSync(join(site, path));
+          return { path, size, mtimeMs };
+        });
   const now: KnownPages = {};
   let opened = 0;
-  for (const relative of files) {
+  for (const { path: relative, size, mtimeMs } of files) {
     const path = join(site, relative);
-    const { size, mtimeMs } = statSync(path);
     let entry = known[relative];
     if (entry?.[0] !== size || entry[1] !== mtimeMs) {
       const html = readFileSync(path, 'utf8');

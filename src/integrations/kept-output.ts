@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fileStates, folderFingerprint } from './file-fingerprint.ts';
+import { fileStates, folderFingerprint, type FileState } from './file-fingerprint.ts';
 
 /** Options of the kept output folder. */
 export interface KeptOutputOptions {
@@ -33,6 +33,11 @@ export interface KeptOutput {
   prune: AstroIntegration;
   /** Records the folder as this build left it. */
   seal: AstroIntegration;
+  /**
+   * The files of the output folder outside the managed folders as pruning left them (path,
+   * size, modification time), for the steps right after it; undefined before pruning.
+   */
+  files: () => readonly FileState[] | undefined;
 }
 
 /** What the cache folder records of the output folder a build left. */
@@ -72,6 +77,7 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
   let stateFile = '';
   let cacheDir = '';
   let startedAt = 0;
+  let pruned: FileState[] | undefined;
   const isManaged = (file: string) => managed.some((folder) => file === folder || file.startsWith(`${folder}/`));
   const prune: AstroIntegration = {
     name: 'xinhua-kept-output',
@@ -82,6 +88,7 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
         stateFile = join(cacheDir, 'kept-output.json');
       },
       'astro:build:start': ({ logger }) => {
+        pruned = undefined;
         const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as OutputState) : undefined;
         // Gone before the build writes anything: a build that fails leaves no state, and the next empties the folder.
         rmSync(stateFile, { force: true });
@@ -98,12 +105,13 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
       'astro:build:done': ({ assets, logger }) => {
         const written = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
         let removed = 0;
-        for (const { path, mtimeMs } of fileStates(outDir, isManaged)) {
+        pruned = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
           const file = join(outDir, path);
-          if (mtimeMs >= startedAt || written.has(file)) continue;
+          if (mtimeMs >= startedAt || written.has(file)) return true;
           rmSync(file);
           removed += 1;
-        }
+          return false;
+        });
         if (removed > 0) {
           removeEmptyFolders(outDir);
           logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
@@ -124,5 +132,5 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
       },
     },
   };
-  return { prune, seal };
+  return { prune, seal, files: () => pruned };
 }

@@ -8,6 +8,7 @@ import { AstroError } from 'astro/errors';
 import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
+import type { FileState } from './file-fingerprint.ts';
 import { sideBySide } from './side-by-side.ts';
 import type { BundleReply } from './bundle-worker.ts';
 import { IndexingError, LANGUAGE, RETRY_HINT, type BundleJob } from './index-bundle.ts';
@@ -18,6 +19,8 @@ export interface PagefindOptions {
   bundle?: string;
   /** How one bundle is indexed (default: in a worker process of its own; tests index in-process). */
   indexer?: (job: BundleJob) => Promise<void>;
+  /** The site's files as an earlier step of the build left them (see `KeptOutput.files`), so the site is not walked again. */
+  surveyed?: () => readonly FileState[] | undefined;
 }
 
 /** Pagefind's version, which enters every bundle's digest: a new Pagefind indexes afresh. */
@@ -72,6 +75,7 @@ function indexInWorker(job: BundleJob): Promise<void> {
 export function pagefindIndex({
   bundle = 'pagefind',
   indexer = indexInWorker,
+  surveyed = () => undefined,
 }: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
   return {
@@ -91,7 +95,7 @@ export function pagefindIndex({
         } catch {
           known = {};
         }
-        const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known);
+        const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
         const { read, bundles } = found;
         if (knownFile) {
           mkdirSync(join(knownFile, '..'), { recursive: true });
