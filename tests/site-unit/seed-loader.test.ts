@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,17 +11,21 @@ import { ROOT } from '../helpers/site.ts';
 
 const REAL_SEED = join(ROOT, 'seeds', '000_3fa1046521e36f31.txt');
 
-/** What a fake loader context records: the entries stored and the lines logged. */
+/** What a fake loader context records: the entries stored, the lines logged and the records validated. */
 interface FakeRun {
   context: LoaderContext;
   entries: Map<string, { headline?: string }>;
   logged: string[];
   watcher: EventEmitter & { add: (path: string) => void };
+  /** Ids passed to `parseData`, in order. */
+  validated: string[];
 }
 
 /** A loader context with in-memory stores, a logger that records lines and a watcher the test drives. */
 function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun {
   const entries = new Map<string, { headline?: string }>();
+  const digests = new Map<string, string>();
+  const validated: string[] = [];
   const meta = new Map<string, string>();
   const logged: string[] = [];
   const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
@@ -31,7 +36,11 @@ function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun 
     collection: 'articles',
     config: { root: pathToFileURL(`${ROOT}/`) },
     store: {
-      set: ({ id, data }: { id: string; data: { headline?: string } }) => entries.set(id, data),
+      set: ({ id, data, digest }: { id: string; data: { headline?: string }; digest: string }) => {
+        entries.set(id, data);
+        digests.set(id, digest);
+      },
+      get: (id: string) => (entries.has(id) ? { id, data: entries.get(id), digest: digests.get(id) } : undefined),
       keys: () => [...entries.keys()],
       delete: (id: string) => entries.delete(id),
     },
@@ -48,11 +57,14 @@ function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun 
       warn: log,
       error: log,
     },
-    parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
-    generateDigest: () => 'digest',
+    parseData: ({ id, data }: { id: string; data: unknown }) => {
+      validated.push(id);
+      return Promise.resolve(data);
+    },
+    generateDigest: (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex'),
     watcher,
   } as unknown as LoaderContext;
-  return { context, entries, logged, watcher };
+  return { context, entries, logged, watcher, validated };
 }
 
 /** Resolves once a line holding `text` has been logged (checked every 10 ms, for at most 5 s). */
@@ -97,6 +109,28 @@ describe('the seed loader under the dev server’s watcher', () => {
     expect(written).toBe(true);
     expect(headlines()).toContain('科技创新再获新突破');
     expect(headlines()).not.toContain('科技创新实现新突破');
+  });
+
+  it('validates and stores again only the records that changed since the last sync', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
+    const seed = join(dir, '000_3fa1046521e36f31.txt');
+    const text = readFileSync(REAL_SEED, 'utf8');
+    writeFileSync(seed, text);
+    writeFileSync(join(dir, '001_other.txt'), '# 另一版的标题\n\n新华社北京4月2日电 另一版的正文。\n');
+    const run = fakeContext();
+    await seedLoader({ dir }).load(run.context);
+    const all = [...run.entries.keys()];
+    expect(run.validated).toEqual(all);
+
+    run.validated.length = 0;
+    await seedLoader({ dir }).load(run.context);
+    expect(run.validated).toEqual([]);
+
+    writeFileSync(join(dir, '001_other.txt'), '# 另一版的新标题\n\n新华社北京4月2日电 另一版的正文。\n');
+    await seedLoader({ dir }).load(run.context);
+    expect(run.validated).toHaveLength(1);
+    expect(run.entries.get(run.validated[0] ?? '')?.headline).toBe('另一版的新标题');
+    expect([...run.entries.keys()]).toEqual(all);
   });
 
   it('drops the records of a seed removed while the dev server runs', async () => {
