@@ -94,34 +94,39 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
 const SETTLE_ROUNDS = 5;
 
 /**
- * Syncs after a watcher event, and again while a seed it read has changed since (at most
+ * Syncs after a watcher event, and again while the seeds changed during the sync (at most
  * `SETTLE_ROUNDS` times). A save that truncates the file and then writes it can fire one
  * event for both (the watcher throttles a file's events); a sync that read the empty file in
- * between would otherwise keep the empty page until the next save.
+ * between would otherwise keep the empty page until the next save. The seeds' states are taken
+ * before the sync reads them, so a write that lands after a read always shows.
  */
 async function syncUntilSettled(context: LoaderContext, folder: string): Promise<void> {
   for (let round = 0; round < SETTLE_ROUNDS; round += 1) {
-    const read = await syncSeeds(context, folder, false);
-    if (![...read].some(([path, state]) => fileState(path) !== state)) return;
+    const before = seedStates(folder);
+    await syncSeeds(context, folder, false);
+    if (seedStates(folder) === before) return;
   }
 }
 
-/** A file's size and modification time, or `missing`: what tells that its bytes may have changed. */
-function fileState(path: string): string {
-  try {
-    const stats = statSync(path);
-    return `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
+/** Every seed of `folder` with its size and modification time: what tells that a seed may have changed. */
+function seedStates(folder: string): string {
+  return listSeedFiles([folder])
+    .files.map((path) => {
+      try {
+        const { size, mtimeMs } = statSync(path);
+        return `${path}\0${String(size)}\0${String(mtimeMs)}`;
+      } catch {
+        return `${path}\0missing`;
+      }
+    })
+    .join('\n');
 }
 
 /**
  * Brings the store up to the seeds in `folder`: parses the seeds whose bytes changed, keeps
  * the others' cached records, deletes the records of removed seeds and reports diagnostics.
- * Returns the state (`fileState`) of each seed as it was just before it was read.
  */
-async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<Map<string, string>> {
+async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<void> {
   const { store, meta, logger, config } = context;
   const root = fileURLToPath(config.root);
   const code = parserDigest(root);
@@ -130,12 +135,10 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
   const results: ParseResult[] = [];
   let parsed = 0;
   const seen = new Set<string>();
-  const states = new Map<string, string>();
   for (const path of listed.files) {
     const file = relative(root, path);
     const key = `seed:${file}`;
     seen.add(key);
-    states.set(path, fileState(path));
     const read = readSeedFile(path);
     if (!('content' in read)) {
       diagnostics.push({ ...read, file });
@@ -164,7 +167,7 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
     keep.add(record.id);
     // The record as parsed and the parser's code: an entry stored with this digest holds this
     // record validated by this schema, so it is neither validated nor stored again.
-    const digest = context.generateDigest({ code, record: { ...record } });
+    const digest = context.generateDigest({ code, record });
     if (store.get(record.id)?.digest === digest) continue;
     const data = await context.parseData({ id: record.id, data: { ...record } });
     store.set({ id: record.id, data, digest });
@@ -185,5 +188,4 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
       'Fix the seeds at the lines named above (npm run check lists them), or build without STRICT=1 to publish the other seeds.',
     );
   }
-  return states;
 }
