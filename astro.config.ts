@@ -30,7 +30,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Stylesheets stay files so the Content-Security-Policy needs no 'unsafe-inline'.
   // Four pages at a time: rendering one page at a time leaves the build waiting on each page's
-  // writes (to dist/ and to the incremental cache); four halve the render phase (docs/scale.md).
+  // writes (to dist/ and to the incremental cache); four overlap them (figures in docs/scale.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Scripts stay files too (never inlined, however small): the policy allows no inline script.
   // The output folder is kept between builds (src/integrations/kept-output.ts checks it first and
