@@ -50,16 +50,15 @@ export interface StaticServer {
  * Serves a built site from `root` on 127.0.0.1 (a free port), the way a static host does:
  * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404, and the rules of
  * `root/_headers` (the Content-Security-Policy among them) are sent with every response.
- * `mounts` serves extra files at given paths (a test's audit script, say) from the same origin.
  */
-export async function serveStatic(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(root: string): Promise<StaticServer> {
   const sent = new Map<string, number>();
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = mounts[url.pathname] ?? normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!(url.pathname in mounts) && !path.startsWith(root + sep) && path !== root) {
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root + sep) && path !== root) {
       response.writeHead(403).end();
       return;
     }

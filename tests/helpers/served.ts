@@ -16,14 +16,15 @@ export interface Served {
  * calls it, and closes both after them. The fields are set once `beforeAll` has run.
  */
 export function servedInChromium(dist: string): Served {
-  const served = {} as Served;
+  const served: Partial<Served> = {};
   beforeAll(async () => {
     served.server = await serveStatic(dist);
     served.browser = await launchChromium();
   });
+  // Only what was started: a failed set-up reports its own error, not one from closing nothing.
   afterAll(async () => {
-    await served.browser.close();
-    await served.server.close();
+    await served.browser?.close();
+    await served.server?.close();
   });
-  return served;
+  return served as Served;
 }

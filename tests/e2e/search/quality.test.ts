@@ -31,6 +31,7 @@ describe('search quality on the fixture pages', () => {
     }));
     const traditional = traditionalOf(simplified);
     expect(simplified.length).toBeGreaterThan(40);
+    expect(traditional.some((q) => q.asked !== q.query)).toBe(true);
     expect(simplified.every((q) => q.truth.length > 0)).toBe(true);
 
     const ours = (query: string) => searchPage(page, site.server.origin, query);

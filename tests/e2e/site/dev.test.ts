@@ -40,16 +40,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** How long a test may wait for the dev server: longer than `waitFor`'s tries, so a miss reports the server's output. */
-const TEST_TIMEOUT = 150_000;
+/** How long `waitFor` keeps trying: a request started before it ends is given 10 s more. */
+const WAIT_MS = 90_000;
+
+/** How long a test may take: longer than its two waits, so a miss reports the server's output, not a timeout. */
+const TEST_TIMEOUT = 2 * WAIT_MS + 30_000;
 
 /**
- * Fetches `path` from the dev server until `accept` holds, or fails after `attempts` tries a
- * second apart (each request given 10 s) with the dev server's output.
+ * Fetches `path` from the dev server, a second apart, until `accept` holds, or fails once
+ * `WAIT_MS` have passed (each request given 10 s) with the dev server's output.
  */
-async function waitFor(path: string, accept: (status: number, body: string) => boolean, attempts = 60) {
+async function waitFor(path: string, accept: (status: number, body: string) => boolean) {
   let last = '';
-  for (let i = 0; i < attempts; i += 1) {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
     try {
       const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(10_000) });
       const body = await response.text();
