@@ -10,8 +10,6 @@ import type { PagefindApi, PagefindData, PagefindResult, PagefindSearchOptions }
 import { rank, type SortOrder } from './rank.ts';
 import { containsAll } from './text.ts';
 
-export { words, type RunningSearch, type SearchRequest } from './running.ts';
-
 /** What a search found. */
 export interface SearchOutcome {
   /** The query after normalisation (half-width, simplified). */

@@ -279,9 +279,19 @@ export interface IssueCalendarData {
   nextMonth: string | undefined;
 }
 
-/** The calendar of `month` given every issue date of the archive. */
+/** The issue dates of an archive grouped by month, newest first, once per array of dates. */
+const calendarMonths = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * The calendar of `month` given every issue date of the archive. Every issue page asks with
+ * the same dates, so they are grouped once per array, not once per page.
+ */
 export function issueCalendar(month: string, issueDates: readonly string[]): IssueCalendarData {
-  const months = byMonth(issueDates, (date) => date);
+  let months = calendarMonths.get(issueDates);
+  if (!months) {
+    months = byMonth(issueDates, (date) => date);
+    calendarMonths.set(issueDates, months);
+  }
   const newestFirst = [...months.keys()];
   return {
     month,
