@@ -101,10 +101,12 @@ const SETTLE_ROUNDS = 5;
  * before the sync reads them, so a write that lands after a read always shows.
  */
 async function syncUntilSettled(context: LoaderContext, folder: string): Promise<void> {
+  let before = seedStates(folder);
   for (let round = 0; round < SETTLE_ROUNDS; round += 1) {
-    const before = seedStates(folder);
     await syncSeeds(context, folder, false);
-    if (seedStates(folder) === before) return;
+    const after = seedStates(folder);
+    if (after === before) return;
+    before = after;
   }
 }
 
