@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
+import { readCacheRecord } from './cache-record.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
 import type { FileState } from './file-fingerprint.ts';
 import { sideBySide } from './side-by-side.ts';
@@ -89,12 +90,7 @@ export function pagefindIndex({
         const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
         // What the last build learnt of each page, so that a page it left untouched is not read again.
         const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
-        let known: KnownPages = {};
-        try {
-          if (knownFile && existsSync(knownFile)) known = JSON.parse(readFileSync(knownFile, 'utf8')) as KnownPages;
-        } catch {
-          known = {};
-        }
+        const known = readCacheRecord<KnownPages>(knownFile, {});
         const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
         const { read, bundles } = found;
         if (knownFile) {

@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
+import { readCacheRecord } from './cache-record.ts';
 
 /** Options of the phrase-index integration. */
 export interface PhraseIndexOptions {
@@ -22,15 +23,6 @@ const ARTICLE_URL = /\/articles\/([^/?#]+)\/?$/u;
 
 /** What an earlier build read of each bundle's fragments: the digest of their file names, and each article's id and fragment hash. */
 type KnownFragments = Record<string, { names: string; located: [id: string, hash: string][] }>;
-
-/** Reads what an earlier build recorded, or nothing when there is no record or it cannot be read. */
-function readKnown(file: string): KnownFragments {
-  try {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KnownFragments) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The article ids of one bundle's fragments and their hashes, read from the fragments. */
 function readBundle(folder: string, files: readonly string[]): [id: string, hash: string][] {
@@ -92,7 +84,10 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
           );
         }
         const ids = readFileSync(itemsFile, 'utf8').split('\n').filter(Boolean);
-        const { located, found } = readFragments(fileURLToPath(new URL(`${bundle}/`, dir)), readKnown(knownFile));
+        const { located, found } = readFragments(
+          fileURLToPath(new URL(`${bundle}/`, dir)),
+          readCacheRecord<KnownFragments>(knownFile, {}),
+        );
         const missing = ids.filter((id) => !located.has(id));
         if (missing.length > 0) {
           throw new AstroError(

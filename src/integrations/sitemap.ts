@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { headFacts, mainLinks, sitemapDates, sitePath, type PageFacts } from '../site/sitemap.ts';
+import { readCacheRecord } from './cache-record.ts';
 
 /**
  * URLs per sitemap file. The protocol allows 50,000 URLs and 50 MB per file; an entry here is
@@ -44,15 +45,6 @@ type KnownFacts = Record<
   [size: number, mtimeMs: number, noindex: boolean, stated: string | null, links: string[] | null]
 >;
 
-/** Reads the facts an earlier build recorded, or none when there are none or they cannot be read. */
-function readKnown(file: string): KnownFacts {
-  try {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KnownFacts) : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * The sitemap: @astrojs/sitemap, with a `lastmod` for every page that has a dated item on it,
  * taken from the built pages (src/site/sitemap.ts has the rules), never from the build's clock;
@@ -74,7 +66,7 @@ export function archiveSitemap(options: { entryLimit?: number } = {}): AstroInte
         const out = fileURLToPath(dir);
         // A page the last build read is not read again while its size and modification time
         // are the same (the kept output folder leaves reused pages untouched).
-        const known = readKnown(knownFile);
+        const known = readCacheRecord<KnownFacts>(knownFile, {});
         const now: KnownFacts = {};
         const facts: PageFacts[] = [];
         for (const { pathname } of pages) {
