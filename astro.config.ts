@@ -4,6 +4,7 @@ import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
 import { phraseIndex } from './src/integrations/phrase-index.ts';
+import { MAP_DIR, PHRASE_DIR } from './src/search/phrase-codec.ts';
 import { archiveSitemap } from './src/integrations/sitemap.ts';
 
 /**
@@ -20,7 +21,7 @@ if (!/^https?:\/\/[^/]+/u.test(site)) {
   );
 }
 // Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
-const output = keptOutput({ managed: ['pagefind', 'search-index/m'] });
+const output = keptOutput({ managed: ['pagefind', `${PHRASE_DIR}/${MAP_DIR}`] });
 
 export default defineConfig({
   site,

@@ -10,7 +10,11 @@
  * - after the pages are written, every file this build neither wrote nor reused is deleted
  *   (pages of removed seeds, old asset names, sitemap files no longer needed), before the
  *   search index reads the pages;
- * - after the last step, the folder's fingerprint is kept in the cache folder for the next build.
+ * - after the last step, the folder's fingerprint is kept in the cache folder for the next build:
+ *   the files outside the managed folders as pruning left them, and the managed folders walked
+ *   again (the steps after pruning write only there). Should a step after pruning touch a file
+ *   outside them, the next build's check sees the difference and empties the folder: the
+ *   shortcut can cost a rebuild from scratch, never a stale page.
  *
  * So an incremental build writes the same folder as a clean one (the identity test pins it).
  * The folders another step keeps itself (the search bundles) are left to that step.
@@ -19,12 +23,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fileStates, folderFingerprint, type FileState } from './file-fingerprint.ts';
+import { fileStates, fingerprintOf, folderFingerprint, type FileState } from './file-fingerprint.ts';
 
 /** Options of the kept output folder. */
 export interface KeptOutputOptions {
-  /** Top-level folders of the output that another integration keeps in step itself (default `pagefind`). */
+  /**
+   * Folders of the output (relative, `/`-separated) that the steps after pruning write and that
+   * pruning leaves to them (default `pagefind`).
+   */
   managed?: readonly string[];
+  /** The size in bytes past which a build warns that its output will not publish (default GitHub Pages' 1 GB). */
+  publishLimit?: number;
 }
 
 /** The two halves: `prune` goes before the steps that read the pages, `seal` after the last step that writes. */
@@ -46,6 +55,19 @@ interface OutputState {
   outDir: string;
   /** Its fingerprint when the build ended. */
   fingerprint: string;
+}
+
+/** GitHub Pages publishes sites of at most 1 GB (its usage limits). */
+const GITHUB_PAGES_BYTES = 1024 ** 3;
+
+/** `173.2 MB`, `1.64 GB`. */
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** Compares paths as `listFiles` sorts them. */
+function byPath(a: FileState, b: FileState): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Removes the folders under `dir` (not `dir` itself) that hold no file. */
@@ -72,7 +94,10 @@ function fileClock(folder: string): number {
 }
 
 /** The kept output folder (see the module's description). */
-export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): KeptOutput {
+export function keptOutput({
+  managed = ['pagefind'],
+  publishLimit = GITHUB_PAGES_BYTES,
+}: KeptOutputOptions = {}): KeptOutput {
   let outDir = '';
   let stateFile = '';
   let cacheDir = '';
@@ -122,13 +147,26 @@ export function keptOutput({ managed = ['pagefind'] }: KeptOutputOptions = {}): 
   const seal: AstroIntegration = {
     name: 'xinhua-kept-output-seal',
     hooks: {
-      'astro:build:done': () => {
-        // The whole folder as the last step left it: the steps after pruning write and remove files too.
+      'astro:build:done': ({ logger }) => {
+        // Outside the managed folders, the folder as pruning left it; the managed folders as the
+        // steps after pruning left them. Without a survey (pruning did not run), every file.
+        const states = pruned
+          ? [
+              ...pruned,
+              ...managed.flatMap((folder) =>
+                fileStates(join(outDir, folder)).map((state) => ({ ...state, path: `${folder}/${state.path}` })),
+              ),
+            ].sort(byPath)
+          : fileStates(outDir);
         mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(
-          stateFile,
-          JSON.stringify({ outDir, fingerprint: folderFingerprint(outDir) } satisfies OutputState),
-        );
+        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: fingerprintOf(states) } satisfies OutputState));
+        const bytes = states.reduce((sum, { size }) => sum + size, 0);
+        const summary = `${outDir}: ${states.length} files, ${formatSize(bytes)}`;
+        if (bytes > publishLimit) {
+          logger.warn(
+            `${summary}: over the ${formatSize(publishLimit)} that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
+          );
+        } else logger.info(summary);
       },
     },
   };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
+import { ITEMS_FILE, MAP_DIR, mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
 import { readCacheRecord } from './cache-record.ts';
 
@@ -76,7 +76,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
       },
       'astro:build:done': ({ dir, logger }) => {
         const folder = fileURLToPath(new URL(`${PHRASE_DIR}/`, dir));
-        const itemsFile = join(folder, 'items.txt');
+        const itemsFile = join(folder, ITEMS_FILE);
         if (!existsSync(itemsFile)) {
           throw new AstroError(
             `The phrase index has no ${itemsFile}.`,
@@ -95,14 +95,14 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
             'List the phrase-index integration after the Pagefind one in astro.config.ts.',
           );
         }
-        rmSync(join(folder, 'm'), { recursive: true, force: true });
+        // The list of ids goes with the folder: the map blocks replace it.
+        rmSync(join(folder, MAP_DIR), { recursive: true, force: true });
         for (let start = 0; start < ids.length; start += MAP_BLOCK) {
           const file = join(folder, mapBlockPath(start / MAP_BLOCK));
           mkdirSync(dirname(file), { recursive: true });
           const lines = ids.slice(start, start + MAP_BLOCK).map((id) => located.get(id) ?? '');
           writeFileSync(file, `${lines.join('\n')}\n`);
         }
-        rmSync(itemsFile);
         mkdirSync(dirname(knownFile), { recursive: true });
         writeFileSync(knownFile, JSON.stringify(found));
         logger.info(

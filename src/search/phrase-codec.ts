@@ -32,6 +32,12 @@ export const PHRASE_VERSION = 2;
 /** The folder of the phrase index in the built site. */
 export const PHRASE_DIR = 'search-index';
 
+/** The folder of the item → fragment map inside the index folder, written after Pagefind has indexed the pages. */
+export const MAP_DIR = 'm';
+
+/** The list of item ids in item order inside the index folder, which the map blocks replace. */
+export const ITEMS_FILE = `${MAP_DIR}/items.txt`;
+
 /** Postings kinds in a shard file. */
 const LIST = 0;
 const BITMAP = 1;
@@ -119,7 +125,7 @@ export function filterListPath(key: string): string {
 
 /** Path of a block of the item → fragment map inside the index folder. */
 export function mapBlockPath(block: number): string {
-  return `m/${block}.txt`;
+  return `${MAP_DIR}/${block}.txt`;
 }
 
 /** Appends `value` as an unsigned LEB128 varint. */

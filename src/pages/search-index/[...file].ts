@@ -1,14 +1,13 @@
 /**
  * The phrase index's files (shards `/search-index/p/<period>/<shard>.bin`, filter lists `/search-index/f/<key>.txt`)
- * and the list of item ids in item order (`/search-index/items.txt`, read and removed by the
- * phrase-index integration once Pagefind has indexed the pages).
+ * and the list of item ids in item order (`/search-index/m/items.txt`, read and replaced by the
+ * item → fragment map blocks in the same folder by the phrase-index integration once Pagefind
+ * has indexed the pages).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { ITEMS_FILE } from '../../search/phrase-codec.ts';
 import { sitePhraseIndex } from '../../search/phrase-site.ts';
 import { keyed } from '../../site/cache-key.ts';
-
-/** The list of item ids, one a line. */
-const ITEMS = 'items.txt';
 
 /** Each file with its bytes as the page's only prop (base64), so the file's key is its content's digest. */
 export const getStaticPaths = (async () => {
@@ -18,7 +17,7 @@ export const getStaticPaths = (async () => {
     props: { body: Buffer.from(bytes).toString('base64') },
   }));
   const items = {
-    params: { file: ITEMS },
+    params: { file: ITEMS_FILE },
     props: { body: Buffer.from(`${index.ids.join('\n')}\n`).toString('base64') },
   };
   return keyed([...files, items]);

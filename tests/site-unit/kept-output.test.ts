@@ -1,0 +1,119 @@
+/**
+ * The kept output folder's seal: what it records of the output folder must be what the next
+ * build's check reads from the folder itself, although it walks only the folders the steps
+ * after pruning write.
+ */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keptOutput, type KeptOutput } from '../../src/integrations/kept-output.ts';
+
+type Hooks = AstroIntegration['hooks'];
+
+let root = '';
+let outDir = '';
+let lines: string[] = [];
+const logger = {
+  info: (line: string) => lines.push(`info ${line}`),
+  warn: (line: string) => lines.push(`warn ${line}`),
+  error: (line: string) => lines.push(`error ${line}`),
+};
+
+/** Writes `text` at `path` under the output folder. */
+function put(path: string, text: string): void {
+  const file = join(outDir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** Runs one hook of an integration with what this module needs of Astro's arguments. */
+async function run(hooks: Hooks, name: keyof Hooks, extra: Record<string, unknown> = {}): Promise<void> {
+  const hook = hooks[name] as ((options: unknown) => unknown) | undefined;
+  if (!hook) throw new Error(`no ${name} hook`);
+  await hook({
+    logger,
+    config: { outDir: pathToFileURL(`${outDir}/`), cacheDir: pathToFileURL(`${root}/cache/`) },
+    ...extra,
+  });
+}
+
+/**
+ * One build: the check, the pages Astro writes (`pages`, each also in Astro's list), pruning,
+ * what the steps after pruning do (`after`), the seal.
+ */
+async function build(output: KeptOutput, pages: Record<string, string>, after: () => void = () => undefined) {
+  lines = [];
+  await run(output.prune.hooks, 'astro:config:done');
+  await run(output.prune.hooks, 'astro:build:start');
+  for (const [path, text] of Object.entries(pages)) put(path, text);
+  const assets = new Map([['page', Object.keys(pages).map((path) => pathToFileURL(join(outDir, path)))]]);
+  await run(output.prune.hooks, 'astro:build:done', { assets });
+  after();
+  await run(output.seal.hooks, 'astro:build:done');
+  return lines;
+}
+
+/** A page a step after pruning writes into a managed folder, backdated so it is not "new". */
+function managedStep(): void {
+  put('pagefind/a/entry.json', '{}');
+  put('search-index/m/0.txt', '2024 abc\n');
+  utimesSync(join(outDir, 'pagefind/a/entry.json'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'xinhua-kept-output-'));
+  outDir = join(root, 'dist');
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the kept output folder', () => {
+  const pages = { 'index.html': 'home', 'articles/a/index.html': 'a', 'search-index/p/2024/0.bin': 'x' };
+
+  it('trusts the folder the last build left when the steps after pruning wrote only in managed folders', async () => {
+    const output = keptOutput({ managed: ['pagefind', 'search-index/m'] });
+    await build(output, pages, managedStep);
+    const second = await build(output, pages, managedStep);
+    expect(
+      second.some((line) => line.includes('as the last build left it')),
+      second.join('\n'),
+    ).toBe(true);
+  });
+
+  it('empties the folder when a step after pruning touched a file outside the managed folders', async () => {
+    const output = keptOutput({ managed: ['pagefind'] });
+    await build(output, pages, () => {
+      managedStep();
+      put('articles/a/index.html', 'changed after pruning');
+    });
+    const second = await build(output, pages);
+    expect(
+      second.some((line) => line.startsWith('info Emptied')),
+      second.join('\n'),
+    ).toBe(true);
+  });
+
+  it('empties the folder after a hand edit between builds', async () => {
+    const output = keptOutput({ managed: ['pagefind'] });
+    await build(output, pages, managedStep);
+    put('articles/a/index.html', 'edited by hand');
+    const second = await build(output, pages);
+    expect(
+      second.some((line) => line.startsWith('info Emptied')),
+      second.join('\n'),
+    ).toBe(true);
+  });
+
+  it('says how big the folder is, and warns when it is over what GitHub Pages publishes', async () => {
+    const small = await build(keptOutput(), pages);
+    expect(small).toContain(`info ${outDir}/: 3 files, 0.0 MB`);
+    const large = await build(keptOutput({ publishLimit: 4 }), pages);
+    expect(large.filter((line) => line.startsWith('warn'))).toEqual([
+      `warn ${outDir}/: 3 files, 0.0 MB: over the 0.0 MB that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
+    ]);
+  });
+});
