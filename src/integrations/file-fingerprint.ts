@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** One file as the file system describes it. */
 export interface FileState {
@@ -56,4 +57,22 @@ export function fingerprintOf(states: Iterable<FileState>): string {
 /** The fingerprint of every file under `dir`. */
 export function folderFingerprint(dir: string): string {
   return fingerprintOf(fileStates(dir));
+}
+
+/**
+ * `folderFingerprint(dir)` computed in a thread of its own (`fingerprint-worker.ts`), so the
+ * walk runs beside what the main thread does meanwhile; the folder must not change until it
+ * resolves. Rejects when the thread fails.
+ */
+export function folderFingerprintAside(dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./fingerprint-worker.ts', import.meta.url), { workerData: dir });
+    worker.once('message', (fingerprint: string) => {
+      resolve(fingerprint);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      reject(new Error(`The fingerprint thread ended (${code}) before it answered.`));
+    });
+  });
 }

@@ -23,7 +23,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fileStates, fingerprintOf, folderFingerprint, type FileState } from './file-fingerprint.ts';
+import {
+  fileStates,
+  fingerprintOf,
+  folderFingerprint,
+  folderFingerprintAside,
+  type FileState,
+} from './file-fingerprint.ts';
 
 /** Options of the kept output folder. */
 export interface KeptOutputOptions {
@@ -78,6 +84,16 @@ function removeEmptyFolders(dir: string, top = true): void {
   if (!top && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
+/** What the cache folder says of the output folder the last build left, if anything. */
+function readState(stateFile: string): OutputState | undefined {
+  return existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as OutputState) : undefined;
+}
+
+/** Whether `dir` holds anything but a `.git` folder. */
+function holdsFiles(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((name) => name !== '.git');
+}
+
 /** Empties `dir` (keeping a `.git` folder, as Astro does). */
 function emptyFolder(dir: string): void {
   for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
@@ -103,22 +119,36 @@ export function keptOutput({
   let cacheDir = '';
   let startedAt = 0;
   let pruned: FileState[] | undefined;
+  let building = false;
+  // The output folder's fingerprint, taken while Astro syncs the content (nothing writes the
+  // output folder before the build starts).
+  let found: Promise<string | undefined> = Promise.resolve(undefined);
   const isManaged = (file: string) => managed.some((folder) => file === folder || file.startsWith(`${folder}/`));
   const prune: AstroIntegration = {
     name: 'xinhua-kept-output',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         stateFile = join(cacheDir, 'kept-output.json');
+        // Only a folder the last build says it left can be trusted: no other is walked.
+        if (building && readState(stateFile)?.outDir === outDir && holdsFiles(outDir)) {
+          // Should the thread fail, the walk is made here instead.
+          found = folderFingerprintAside(outDir).catch(() => folderFingerprint(outDir));
+        }
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         pruned = undefined;
-        const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as OutputState) : undefined;
+        const state = readState(stateFile);
+        const fingerprint = await found;
+        found = Promise.resolve(undefined);
         // Gone before the build writes anything: a build that fails leaves no state, and the next empties the folder.
         rmSync(stateFile, { force: true });
-        if (existsSync(outDir) && readdirSync(outDir).some((name) => name !== '.git')) {
-          if (state?.outDir === outDir && state.fingerprint === folderFingerprint(outDir)) {
+        if (holdsFiles(outDir)) {
+          if (state?.outDir === outDir && fingerprint !== undefined && state.fingerprint === fingerprint) {
             logger.info(`Building into ${outDir} as the last build left it`);
           } else {
             emptyFolder(outDir);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderFingerprint, folderFingerprintAside } from '../../src/integrations/file-fingerprint.ts';
 import { keptOutput, type KeptOutput } from '../../src/integrations/kept-output.ts';
 
 type Hooks = AstroIntegration['hooks'];
@@ -46,6 +47,7 @@ async function run(hooks: Hooks, name: keyof Hooks, extra: Record<string, unknow
  */
 async function build(output: KeptOutput, pages: Record<string, string>, after: () => void = () => undefined) {
   lines = [];
+  await run(output.prune.hooks, 'astro:config:setup', { command: 'build' });
   await run(output.prune.hooks, 'astro:config:done');
   await run(output.prune.hooks, 'astro:build:start');
   for (const [path, text] of Object.entries(pages)) put(path, text);
@@ -115,5 +117,13 @@ describe('the kept output folder', () => {
     expect(large.filter((line) => line.startsWith('warn'))).toEqual([
       `warn ${outDir}/: 3 files, 0.0 MB: over the 0.0 MB that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
     ]);
+  });
+
+  it('takes the fingerprint in a thread of its own as the main thread would take it', async () => {
+    for (const [path, text] of Object.entries(pages)) put(path, text);
+    const aside = await folderFingerprintAside(outDir);
+    expect(aside).toMatch(/^[0-9a-f]{64}$/u);
+    expect(aside).toBe(folderFingerprint(outDir));
+    await expect(folderFingerprintAside(join(root, 'missing'))).resolves.toBe(folderFingerprint(join(root, 'missing')));
   });
 });
