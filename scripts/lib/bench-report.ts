@@ -1,4 +1,5 @@
 /** The benchmark's result, its targets and the table it prints. */
+import { formatBytes, GITHUB_PAGES_BYTES } from '../../src/integrations/byte-size.ts';
 import type { BuildPhases } from './build-log.ts';
 import type { DirStats, LargestFile } from './dir-stats.ts';
 import type { ProcessRss } from './measure.ts';
@@ -97,10 +98,9 @@ export function seconds(ms: number | null): string {
   return ms === null ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Bytes as MB (10^6) or GB (10^9). */
+/** Bytes as MB (10^6) or GB (10^9), as a build reports them. */
 export function size(bytes: number | null): string {
-  if (bytes === null) return 'n/a';
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+  return bytes === null ? 'n/a' : formatBytes(bytes);
 }
 
 /** The largest processes of a tree as `name size`. */
@@ -181,7 +181,7 @@ export function evaluateTargets(result: Omit<BenchResult, 'targets' | 'method'>)
       name: 'dist fits GitHub Pages',
       value: size(result.dist.bytes),
       limit: '≤ 1 GB',
-      pass: result.dist.bytes <= 1e9,
+      pass: result.dist.bytes <= GITHUB_PAGES_BYTES,
     },
     {
       name: 'parse vs bare remark-parse',

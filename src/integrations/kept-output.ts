@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { formatBytes, GITHUB_PAGES_BYTES } from './byte-size.ts';
 import {
   fileStates,
   fingerprintOf,
@@ -61,14 +62,6 @@ interface OutputState {
   outDir: string;
   /** Its fingerprint when the build ended. */
   fingerprint: string;
-}
-
-/** GitHub Pages publishes sites of at most 1 GB (its usage limits). */
-const GITHUB_PAGES_BYTES = 1024 ** 3;
-
-/** `173.2 MB`, `1.64 GB`. */
-function formatSize(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }
 
 /** Compares paths as `listFiles` sorts them. */
@@ -191,10 +184,10 @@ export function keptOutput({
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: fingerprintOf(states) } satisfies OutputState));
         const bytes = states.reduce((sum, { size }) => sum + size, 0);
-        const summary = `${outDir}: ${states.length} files, ${formatSize(bytes)}`;
+        const summary = `${outDir}: ${states.length} files, ${formatBytes(bytes)}`;
         if (bytes > publishLimit) {
           logger.warn(
-            `${summary}: over the ${formatSize(publishLimit)} that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
+            `${summary}: over the ${formatBytes(publishLimit)} that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
           );
         } else logger.info(summary);
       },
