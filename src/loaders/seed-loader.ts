@@ -14,6 +14,7 @@ import {
   type Diagnostic,
   type ParseResult,
 } from '../lib/index.ts';
+import { keepParses, parseDigest, readParse, writeParse } from './parse-cache.ts';
 
 /** Options of the seed loader. */
 export interface SeedLoaderOptions {
@@ -21,14 +22,6 @@ export interface SeedLoaderOptions {
   dir: string;
   /** When true, any error diagnostic fails the build. */
   strict?: boolean;
-}
-
-/** What the meta store keeps per seed, so unchanged seeds are not parsed again. */
-interface CachedSeed {
-  /** The SHA-256 of the seed's bytes and of the parser's code (see `parserDigest`). */
-  digest: string;
-  /** The parse of those bytes by that code. */
-  result: ParseResult;
 }
 
 /**
@@ -90,6 +83,9 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
   };
 }
 
+/** The folder of kept parses inside Astro's cache folder (see `parse-cache.ts`). */
+const PARSES = 'seed-parses';
+
 /** Most syncs in a row while seeds keep changing under the reader. */
 const SETTLE_ROUNDS = 5;
 
@@ -131,36 +127,36 @@ function seedStates(folder: string): string {
 async function syncSeeds(context: LoaderContext, folder: string, strict: boolean): Promise<void> {
   const { store, meta, logger, config } = context;
   const root = fileURLToPath(config.root);
+  const parses = join(fileURLToPath(config.cacheDir), PARSES);
   const code = parserDigest(root);
   const listed = listSeedFiles([folder]);
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const results: ParseResult[] = [];
+  const digests = new Set<string>();
   let parsed = 0;
-  const seen = new Set<string>();
   for (const path of listed.files) {
     const file = relative(root, path);
-    const key = `seed:${file}`;
-    seen.add(key);
     const read = readSeedFile(path);
     if (!('content' in read)) {
       diagnostics.push({ ...read, file });
       continue;
     }
-    const digest = createHash('sha256').update(code).update(read.content).digest('hex');
-    const cachedText = meta.get(key);
-    const cached = cachedText === undefined ? undefined : (JSON.parse(cachedText) as CachedSeed);
-    if (cached?.digest === digest) {
-      results.push(cached.result);
+    const digest = parseDigest(code, file, read.content);
+    digests.add(digest);
+    const cached = readParse(parses, digest);
+    if (cached) {
+      results.push(cached);
       continue;
     }
     const result = parseSeed({ file, content: read.content });
     parsed += 1;
-    meta.set(key, JSON.stringify({ digest, result } satisfies CachedSeed));
+    writeParse(parses, digest, result);
     results.push(result);
   }
-  const previous = JSON.parse(meta.get('seed-keys') ?? '[]') as string[];
-  for (const key of previous) if (!seen.has(key)) meta.delete(key);
-  meta.set('seed-keys', JSON.stringify([...seen]));
+  keepParses(parses, digests);
+  // Stores written before the parses moved to their own folder kept them in the meta store.
+  for (const key of JSON.parse(meta.get('seed-keys') ?? '[]') as string[]) meta.delete(key);
+  meta.delete('seed-keys');
   const merged = mergeResults(results);
   diagnostics.push(...merged.diagnostics);
 

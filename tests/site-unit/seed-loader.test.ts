@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,14 +19,16 @@ interface FakeRun {
   watcher: EventEmitter & { add: (path: string) => void };
   /** Ids passed to `parseData`, in order. */
   validated: string[];
+  /** The collection's meta store. */
+  meta: Map<string, string>;
 }
 
-/** A loader context with in-memory stores, a logger that records lines and a watcher the test drives. */
-function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun {
+/** A loader context with in-memory stores, a logger that records lines and a watcher the test drives; its cache folder is `cacheDir`. */
+function fakeContext(onInfo: (line: string) => void = () => undefined, cacheDir = join(dir, '.cache')): FakeRun {
   const entries = new Map<string, { headline?: string }>();
+  const meta = new Map<string, string>();
   const digests = new Map<string, string>();
   const validated: string[] = [];
-  const meta = new Map<string, string>();
   const logged: string[] = [];
   const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
   const log = (line: string): void => {
@@ -34,7 +36,7 @@ function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun 
   };
   const context = {
     collection: 'articles',
-    config: { root: pathToFileURL(`${ROOT}/`) },
+    config: { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(`${cacheDir}/`) },
     store: {
       set: ({ id, data, digest }: { id: string; data: { headline?: string }; digest: string }) => {
         entries.set(id, data);
@@ -64,7 +66,7 @@ function fakeContext(onInfo: (line: string) => void = () => undefined): FakeRun 
     generateDigest: (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex'),
     watcher,
   } as unknown as LoaderContext;
-  return { context, entries, logged, watcher, validated };
+  return { context, entries, logged, meta, watcher, validated };
 }
 
 /** Resolves once a line holding `text` has been logged (checked every 10 ms, for at most 5 s). */
@@ -76,12 +78,13 @@ async function logLine(logged: string[], text: string): Promise<void> {
   throw new Error(`never logged "${text}"; logged:\n${logged.join('\n')}`);
 }
 
-describe('the seed loader under the dev server’s watcher', () => {
-  let dir = '';
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+/** The folder of the seeds (and, inside it, of the cache) of the running test. */
+let dir = '';
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
+describe('the seed loader under the dev server’s watcher', () => {
   it('reads a seed again when it was written after the sync that one change event started had read it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
     const seed = join(dir, '000_3fa1046521e36f31.txt');
@@ -145,5 +148,51 @@ describe('the seed loader under the dev server’s watcher', () => {
     run.watcher.emit('unlink', seed);
     await logLine(run.logged, 'Reloaded seeds');
     expect(run.entries.size).toBe(0);
+  });
+});
+
+describe('the seed loader’s kept parses', () => {
+  it('parses a seed again only when its bytes changed, keeping the parses outside the content store', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
+    writeFileSync(join(dir, '000_3fa1046521e36f31.txt'), readFileSync(REAL_SEED));
+    writeFileSync(join(dir, '001_other.txt'), '# 另一版的标题\n\n新华社北京4月2日电 另一版的正文。\n');
+    const run = fakeContext();
+    // A store written by an earlier version of the loader, with the parses in its meta store.
+    run.meta.set('seed-keys', JSON.stringify(['seed:old.txt']));
+    run.meta.set('seed:old.txt', JSON.stringify({ digest: 'x', result: { articles: [], diagnostics: [] } }));
+    await seedLoader({ dir }).load(run.context);
+    expect(run.logged.at(-1)).toMatch(/ from 2 seeds \(2 parsed, 0 unchanged\)/u);
+    expect([...run.meta.keys()]).toEqual([]);
+    const kept = readdirSync(join(dir, '.cache', 'seed-parses'));
+    expect(kept).toHaveLength(2);
+
+    await seedLoader({ dir }).load(run.context);
+    expect(run.logged.at(-1)).toMatch(/ from 2 seeds \(0 parsed, 2 unchanged\)/u);
+
+    writeFileSync(join(dir, '001_other.txt'), '# 另一版的新标题\n\n新华社北京4月2日电 另一版的正文。\n');
+    await seedLoader({ dir }).load(run.context);
+    expect(run.logged.at(-1)).toMatch(/ from 2 seeds \(1 parsed, 1 unchanged\)/u);
+    const now = readdirSync(join(dir, '.cache', 'seed-parses'));
+    expect(now).toHaveLength(2);
+    expect(now.filter((name) => kept.includes(name))).toHaveLength(1);
+
+    rmSync(join(dir, '001_other.txt'));
+    await seedLoader({ dir }).load(run.context);
+    expect(readdirSync(join(dir, '.cache', 'seed-parses'))).toHaveLength(1);
+  });
+
+  it('parses a seed again when its kept parse cannot be read', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seed-loader-'));
+    writeFileSync(join(dir, '000_3fa1046521e36f31.txt'), readFileSync(REAL_SEED));
+    const run = fakeContext();
+    await seedLoader({ dir }).load(run.context);
+    const folder = join(dir, '.cache', 'seed-parses');
+    const [name] = readdirSync(folder);
+    writeFileSync(join(folder, name ?? ''), '{"articles": [');
+    const headlines = [...run.entries.values()].map((entry) => entry.headline);
+    run.entries.clear();
+    await seedLoader({ dir }).load(run.context);
+    expect(run.logged.at(-1)).toMatch(/ from 1 seeds \(1 parsed, 0 unchanged\)/u);
+    expect([...run.entries.values()].map((entry) => entry.headline)).toEqual(headlines);
   });
 });
