@@ -4,6 +4,7 @@
  * shard files (see `phrase-codec.ts`). No Astro import: the endpoint that writes the files, the
  * search page that names them and the tests share it.
  */
+import { createHash } from 'node:crypto';
 import { printedText } from '../lib/conservation.ts';
 import type { ArticleRecord } from '../lib/types.ts';
 import { monthOf, placesOf, reportersOf } from '../site/archive.ts';
@@ -40,6 +41,28 @@ export interface PhraseIndex {
   ids: string[];
   /** Every value of each listed filter, the most frequent first (also written as `f/<key>.txt`). */
   lists: Record<(typeof LISTED_FILTERS)[number], string[]>;
+}
+
+/** What a closed period (every period but the newest) adds to the index: it depends on its own items alone. */
+export interface PeriodPart {
+  /** Its shard count. */
+  shards: number;
+  /** Its shard files: path inside the index folder, bytes. */
+  files: [path: string, bytes: Uint8Array][];
+  /** How many of its items carry each value of each listed filter. */
+  counts: [key: string, values: [value: string, count: number][]][];
+}
+
+/**
+ * Closed periods' parts kept from an earlier build, by the digest of the period's input (see
+ * `periodDigest`): the digest covers the items, not the code, so a store must hold parts of
+ * this code only.
+ */
+export interface KeptPeriods {
+  /** The part kept under `digest`, if any. */
+  get(digest: string): PeriodPart | undefined;
+  /** Keeps `part` under `digest`. */
+  set(digest: string, part: PeriodPart): void;
 }
 
 /** The filter values of a record, as the article page gives them to Pagefind (`data-pagefind-filter`). */
@@ -94,6 +117,70 @@ function writeShards(
   return shards;
 }
 
+/**
+ * The postings of a period's items (numbered from 0 in the period) under their grams and filter
+ * keys; `count` is told each listed filter value an item carries.
+ */
+function periodPostings(
+  items: readonly ArticleRecord[],
+  filters: FilterValues,
+  count: (key: string, value: string, n: number) => void,
+): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  items.forEach((record, item) => {
+    const grams = new Set<string>();
+    // Field by field: a phrase never spans two fields.
+    for (const text of printedText(record)) for (const gram of gramsOf(text)) grams.add(gram);
+    for (const [key, values] of Object.entries(filters(record))) {
+      for (const value of values) {
+        grams.add(filterGram(key, value));
+        if ((LISTED_FILTERS as readonly string[]).includes(key)) count(key, value, 1);
+      }
+    }
+    post(postings, grams, item);
+  });
+  return postings;
+}
+
+/** A closed period's part: from `kept` when it holds it, else made (and kept). */
+function closedPart(
+  name: string,
+  items: readonly ArticleRecord[],
+  filters: FilterValues,
+  kept: KeptPeriods | undefined,
+): PeriodPart {
+  const digest = kept ? periodDigest(name, items, filters) : '';
+  const found = kept?.get(digest);
+  if (found) return found;
+  const counts = new Map<string, Map<string, number>>();
+  const postings = periodPostings(items, filters, (key, value, n) => {
+    const values = counts.get(key) ?? new Map<string, number>();
+    counts.set(key, values.set(value, (values.get(value) ?? 0) + n));
+  });
+  const files = new Map<string, Uint8Array>();
+  const shards = writeShards(postings, items.length, (shard) => periodShardPath(name, shard), files);
+  const part: PeriodPart = {
+    shards,
+    files: [...files],
+    counts: [...counts].map(([key, values]) => [key, [...values]]),
+  };
+  kept?.set(digest, part);
+  return part;
+}
+
+/**
+ * The digest of what a period's part is made of: the format version, the period's name and, item
+ * by item, its printed text field by field and its filter values.
+ */
+export function periodDigest(name: string, records: readonly ArticleRecord[], filters: FilterValues): string {
+  const hash = createHash('sha256').update(`${PHRASE_VERSION}\0${name}\0${records.length}\0`);
+  for (const record of records) {
+    for (const text of printedText(record)) hash.update(text).update('\0');
+    hash.update(JSON.stringify(filters(record))).update('\n');
+  }
+  return hash.digest('hex');
+}
+
 /** Adds `item` to the postings of each of `keys`. */
 function post(postings: Map<string, number[]>, keys: Iterable<string>, item: number): void {
   for (const key of keys) {
@@ -106,42 +193,44 @@ function post(postings: Map<string, number[]>, keys: Iterable<string>, item: num
 /**
  * Builds the index of `records`, which must be in the archive's order (newest first, as
  * `sortRecords` gives them): that order numbers the items, and each period is a run of them.
+ * A closed period whose part `kept` holds (under the digest of its items) is taken from there;
+ * the parts made are added to it.
  */
-export function buildPhraseIndex(records: readonly ArticleRecord[], filters: FilterValues): PhraseIndex {
+export function buildPhraseIndex(
+  records: readonly ArticleRecord[],
+  filters: FilterValues,
+  kept?: KeptPeriods,
+): PhraseIndex {
   const files = new Map<string, Uint8Array>();
   const periods: PhraseManifest['periods'] = [];
   const titles = new Map<string, number[]>();
   const counts = new Map<string, Map<string, number>>(LISTED_FILTERS.map((key) => [key, new Map()]));
+  const count = (key: string, value: string, n: number): void => {
+    const values = counts.get(key);
+    values?.set(value, (values.get(value) ?? 0) + n);
+  };
   // The newest period is written last, with the headline postings of every period beside its own.
   let newest: { name: string; postings: Map<string, number[]> } | undefined;
   let start = 0;
   while (start < records.length) {
     const name = periodOf(records[start] ?? { date: null });
     let end = start;
-    const postings = new Map<string, number[]>();
-    for (let record = records[end]; record && periodOf(record) === name; record = records[++end]) {
-      const grams = new Set<string>();
-      // Field by field: a phrase never spans two fields.
-      for (const text of printedText(record)) for (const gram of gramsOf(text)) grams.add(gram);
-      for (const [key, values] of Object.entries(filters(record))) {
-        const count = counts.get(key);
-        for (const value of values) {
-          grams.add(filterGram(key, value));
-          count?.set(value, (count.get(value) ?? 0) + 1);
-        }
-      }
-      post(postings, grams, end - start);
-      post(titles, [...gramsOf(record.headline)].map(titleKey), end);
-    }
+    while (end < records.length && periodOf(records[end] ?? { date: null }) === name) end += 1;
     if (periods.some(([other]) => other === name)) {
       throw new Error(`The records are not in the archive's order: period ${name} comes twice; sort them first.`);
     }
-    const count = end - start;
+    const items = records.slice(start, end);
+    items.forEach((record, offset) => {
+      post(titles, [...gramsOf(record.headline)].map(titleKey), start + offset);
+    });
     if (start === 0) {
-      newest = { name, postings };
-      periods.push([name, start, count, 0]);
+      newest = { name, postings: periodPostings(items, filters, count) };
+      periods.push([name, start, items.length, 0]);
     } else {
-      periods.push([name, start, count, writeShards(postings, count, (shard) => periodShardPath(name, shard), files)]);
+      const part = closedPart(name, items, filters, kept);
+      for (const [path, bytes] of part.files) files.set(path, bytes);
+      for (const [key, values] of part.counts) for (const [value, n] of values) count(key, value, n);
+      periods.push([name, start, items.length, part.shards]);
     }
     start = end;
   }

@@ -1,14 +1,24 @@
 /**
  * The phrase index of this build's archive, built once from the content collection's records
- * and shared by the endpoint that writes its files and the search page that names them.
+ * and shared by the endpoint that writes its files and the search page that names them. Closed
+ * periods whose items did not change are taken from Astro's cache folder (`kept-periods.ts`).
  */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, root } from 'astro:config/server';
 import { allRecords } from '../site/collection.ts';
+import { codeDigest, keptPeriods } from './kept-periods.ts';
 import { buildPhraseIndex, filterValues, type PhraseIndex } from './phrase-build.ts';
 
 let cached: Promise<PhraseIndex> | undefined;
 
 /** The archive's phrase index (built on first use). */
 export function sitePhraseIndex(): Promise<PhraseIndex> {
-  cached ??= allRecords().then((records) => buildPhraseIndex(records, filterValues));
+  cached ??= allRecords().then((records) => {
+    const kept = keptPeriods(join(fileURLToPath(cacheDir), 'phrase-periods'), codeDigest(fileURLToPath(root)));
+    const index = buildPhraseIndex(records, filterValues, kept);
+    kept.prune();
+    return index;
+  });
   return cached;
 }

@@ -1,0 +1,122 @@
+/**
+ * Closed periods of the phrase index taken from an earlier build: the index must be the one
+ * built from scratch, a period whose items changed is made again, and parts kept in files
+ * survive between builds and go when no build uses them.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../src/lib/index.ts';
+import { keptPeriods } from '../../src/search/kept-periods.ts';
+import {
+  buildPhraseIndex,
+  filterValues,
+  type KeptPeriods,
+  type PeriodPart,
+  type PhraseIndex,
+} from '../../src/search/phrase-build.ts';
+import { sortRecords } from '../../src/site/archive.ts';
+import { PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../helpers/site.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'xinhua-kept-periods-'));
+writeFixtureSeeds(dir, PAGE_FIXTURES);
+const records = sortRecords(recordsOf(dir).articles);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** An index as plain data, to compare two builds. */
+function plain(index: PhraseIndex) {
+  return { ...index, files: [...index.files].map(([path, bytes]) => [path, [...bytes]]) };
+}
+
+/** A store in memory that counts what it was asked and given. */
+function memory(): KeptPeriods & { hits: number; misses: number; sets: number } {
+  const parts = new Map<string, PeriodPart>();
+  return {
+    hits: 0,
+    misses: 0,
+    sets: 0,
+    get(digest) {
+      const part = parts.get(digest);
+      if (part) this.hits += 1;
+      else this.misses += 1;
+      return part;
+    },
+    set(digest, part) {
+      this.sets += 1;
+      parts.set(digest, part);
+    },
+  };
+}
+
+/** The records with the headline of the oldest item changed (an edit of a closed period). */
+function editedOldest(): ArticleRecord[] {
+  const edited = records.map((record) => ({ ...record }));
+  const oldest = edited.at(-1);
+  if (!oldest) throw new Error('the fixtures have no records');
+  oldest.headline = `${oldest.headline}（更正）`;
+  return edited;
+}
+
+describe('closed periods kept from an earlier build', () => {
+  const scratch = buildPhraseIndex(records, filterValues);
+  const closed = scratch.manifest.periods.length - 1;
+
+  it('are there to keep: the fixtures span more than one period', () => {
+    expect(closed).toBeGreaterThan(0);
+  });
+
+  it('give the index built from scratch', () => {
+    const kept = memory();
+    expect(plain(buildPhraseIndex(records, filterValues, kept))).toEqual(plain(scratch));
+    expect([kept.hits, kept.misses, kept.sets]).toEqual([0, closed, closed]);
+    expect(plain(buildPhraseIndex(records, filterValues, kept))).toEqual(plain(scratch));
+    expect([kept.hits, kept.misses, kept.sets]).toEqual([closed, closed, closed]);
+  });
+
+  it('are made again when one of their items changed', () => {
+    const kept = memory();
+    buildPhraseIndex(records, filterValues, kept);
+    const edited = editedOldest();
+    const index = buildPhraseIndex(edited, filterValues, kept);
+    expect(plain(index)).toEqual(plain(buildPhraseIndex(edited, filterValues)));
+    expect(kept.sets).toBe(closed + 1);
+  });
+
+  it('are kept in files between builds, and those no build used are removed', () => {
+    const folder = join(dir, 'cache');
+    const first = keptPeriods(folder, 'code-a');
+    buildPhraseIndex(records, filterValues, first);
+    first.prune();
+    expect(readdirSync(join(folder, 'code-a'))).toHaveLength(closed);
+
+    const second = keptPeriods(folder, 'code-a');
+    const counted = memory();
+    const index = buildPhraseIndex(records, filterValues, {
+      get: (digest) => {
+        const part = second.get(digest);
+        if (part) counted.hits += 1;
+        return part;
+      },
+      set: (digest, part) => {
+        second.set(digest, part);
+      },
+    });
+    expect(plain(index)).toEqual(plain(scratch));
+    expect(counted.hits).toBe(closed);
+
+    const third = keptPeriods(folder, 'code-a');
+    buildPhraseIndex(editedOldest(), filterValues, third);
+    third.prune();
+    expect(readdirSync(join(folder, 'code-a'))).toHaveLength(closed);
+
+    const otherCode = keptPeriods(folder, 'code-b');
+    buildPhraseIndex(records, filterValues, otherCode);
+    otherCode.prune();
+    expect(existsSync(join(folder, 'code-a'))).toBe(false);
+    expect(readdirSync(join(folder, 'code-b'))).toHaveLength(closed);
+  });
+});
