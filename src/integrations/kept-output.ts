@@ -19,11 +19,12 @@
  * So an incremental build writes the same folder as a clean one (the identity test pins it).
  * The folders another step keeps itself (the search bundles) are left to that step.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatBytes, GITHUB_PAGES_BYTES } from './byte-size.ts';
+import { readCacheRecord } from './cache-record.ts';
 import {
   fileStates,
   fingerprintOf,
@@ -79,7 +80,7 @@ function removeEmptyFolders(dir: string, top = true): void {
 
 /** What the cache folder says of the output folder the last build left, if anything. */
 function readState(stateFile: string): OutputState | undefined {
-  return existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as OutputState) : undefined;
+  return readCacheRecord<OutputState | undefined>(stateFile, undefined);
 }
 
 /** Whether `dir` holds anything but a `.git` folder. */

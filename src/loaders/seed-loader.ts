@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -14,7 +14,7 @@ import {
   type Diagnostic,
   type ParseResult,
 } from '../lib/index.ts';
-import { keepParses, parseDigest, readParse, writeParse } from './parse-cache.ts';
+import { codeDigest, keepOnly, readCacheRecord, writeCacheRecord } from '../integrations/cache-record.ts';
 
 /** Options of the seed loader. */
 export interface SeedLoaderOptions {
@@ -30,14 +30,7 @@ export interface SeedLoaderOptions {
  * change parses every seed again instead of serving records of the old shape.
  */
 function parserDigest(root: string): string {
-  const hash = createHash('sha256');
-  const lib = join(root, 'src', 'lib');
-  const files = readdirSync(lib, { recursive: true, encoding: 'utf8' }).sort();
-  for (const file of [...files.map((name) => join(lib, name)), join(root, 'package-lock.json')]) {
-    if (!existsSync(file) || !statSync(file).isFile()) continue;
-    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
+  return codeDigest(root, [join('src', 'lib')]);
 }
 
 /**
@@ -83,7 +76,12 @@ export function seedLoader({ dir, strict = false }: SeedLoaderOptions): Loader {
   };
 }
 
-/** The folder of kept parses inside Astro's cache folder (see `parse-cache.ts`). */
+/**
+ * The folder of kept parses inside Astro's cache folder: one JSON file a seed, named by the
+ * digest of the parser's code, the seed's path and its bytes. They stay out of Astro's content
+ * store on purpose: Astro bundles the whole store into every build, and a second copy of every
+ * record there made that bundling, and every build, grow with the archive.
+ */
 const PARSES = 'seed-parses';
 
 /** Most syncs in a row while seeds keep changing under the reader. */
@@ -132,7 +130,7 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
   const listed = listSeedFiles([folder]);
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const results: ParseResult[] = [];
-  const digests = new Set<string>();
+  const names = new Set<string>();
   let parsed = 0;
   for (const path of listed.files) {
     const file = relative(root, path);
@@ -141,19 +139,19 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
       diagnostics.push({ ...read, file });
       continue;
     }
-    const digest = parseDigest(code, file, read.content);
-    digests.add(digest);
-    const cached = readParse(parses, digest);
+    const name = `${createHash('sha256').update(code).update('\0').update(file).update('\0').update(read.content).digest('hex')}.json`;
+    names.add(name);
+    const cached = readCacheRecord<ParseResult | undefined>(join(parses, name), undefined);
     if (cached) {
       results.push(cached);
       continue;
     }
     const result = parseSeed({ file, content: read.content });
     parsed += 1;
-    writeParse(parses, digest, result);
+    writeCacheRecord(join(parses, name), result);
     results.push(result);
   }
-  keepParses(parses, digests);
+  keepOnly(parses, names);
   // Stores written before the parses moved to their own folder kept them in the meta store.
   for (const key of JSON.parse(meta.get('seed-keys') ?? '[]') as string[]) meta.delete(key);
   meta.delete('seed-keys');

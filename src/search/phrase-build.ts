@@ -117,15 +117,23 @@ function writeShards(
   return shards;
 }
 
+/** The listed filters, as a set to test keys against. */
+const LISTED = new Set<string>(LISTED_FILTERS);
+
+/** Counts per filter key and value. */
+type Counts = Map<string, Map<string, number>>;
+
+/** Adds `n` to the count of `value` under `key`. */
+function tally(counts: Counts, key: string, value: string, n: number): void {
+  const values = counts.get(key) ?? new Map<string, number>();
+  counts.set(key, values.set(value, (values.get(value) ?? 0) + n));
+}
+
 /**
  * The postings of a period's items (numbered from 0 in the period) under their grams and filter
- * keys; `count` is told each listed filter value an item carries.
+ * keys; each listed filter value an item carries is counted in `counts`.
  */
-function periodPostings(
-  items: readonly ArticleRecord[],
-  filters: FilterValues,
-  count: (key: string, value: string, n: number) => void,
-): Map<string, number[]> {
+function periodPostings(items: readonly ArticleRecord[], filters: FilterValues, counts: Counts): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   items.forEach((record, item) => {
     const grams = new Set<string>();
@@ -134,7 +142,7 @@ function periodPostings(
     for (const [key, values] of Object.entries(filters(record))) {
       for (const value of values) {
         grams.add(filterGram(key, value));
-        if ((LISTED_FILTERS as readonly string[]).includes(key)) count(key, value, 1);
+        if (LISTED.has(key)) tally(counts, key, value, 1);
       }
     }
     post(postings, grams, item);
@@ -152,11 +160,8 @@ function closedPart(
   const digest = kept ? periodDigest(name, items, filters) : '';
   const found = kept?.get(digest);
   if (found) return found;
-  const counts = new Map<string, Map<string, number>>();
-  const postings = periodPostings(items, filters, (key, value, n) => {
-    const values = counts.get(key) ?? new Map<string, number>();
-    counts.set(key, values.set(value, (values.get(value) ?? 0) + n));
-  });
+  const counts: Counts = new Map();
+  const postings = periodPostings(items, filters, counts);
   const files = new Map<string, Uint8Array>();
   const shards = writeShards(postings, items.length, (shard) => periodShardPath(name, shard), files);
   const part: PeriodPart = {
@@ -204,11 +209,7 @@ export function buildPhraseIndex(
   const files = new Map<string, Uint8Array>();
   const periods: PhraseManifest['periods'] = [];
   const titles = new Map<string, number[]>();
-  const counts = new Map<string, Map<string, number>>(LISTED_FILTERS.map((key) => [key, new Map()]));
-  const count = (key: string, value: string, n: number): void => {
-    const values = counts.get(key);
-    values?.set(value, (values.get(value) ?? 0) + n);
-  };
+  const counts: Counts = new Map();
   // The newest period is written last, with the headline postings of every period beside its own.
   let newest: { name: string; postings: Map<string, number[]> } | undefined;
   let start = 0;
@@ -224,12 +225,12 @@ export function buildPhraseIndex(
       post(titles, [...gramsOf(record.headline)].map(titleKey), start + offset);
     });
     if (start === 0) {
-      newest = { name, postings: periodPostings(items, filters, count) };
+      newest = { name, postings: periodPostings(items, filters, counts) };
       periods.push([name, start, items.length, 0]);
     } else {
       const part = closedPart(name, items, filters, kept);
       for (const [path, bytes] of part.files) files.set(path, bytes);
-      for (const [key, values] of part.counts) for (const [value, n] of values) count(key, value, n);
+      for (const [key, values] of part.counts) for (const [value, n] of values) tally(counts, key, value, n);
       periods.push([name, start, items.length, part.shards]);
     }
     start = end;

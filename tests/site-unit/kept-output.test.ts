@@ -86,23 +86,32 @@ describe('the kept output folder', () => {
     ).toBe(true);
   });
 
-  it('empties the folder when a step after pruning touched a file outside the managed folders', async () => {
+  it.each([
+    [
+      'a step after pruning touched a file outside the managed folders',
+      {
+        after: () => {
+          put('articles/a/index.html', 'changed after pruning');
+        },
+        between: () => undefined,
+      },
+    ],
+    [
+      'it was edited by hand between builds',
+      {
+        after: () => undefined,
+        between: () => {
+          put('articles/a/index.html', 'edited by hand');
+        },
+      },
+    ],
+  ])('empties the folder when %s', async (_, { after, between }) => {
     const output = keptOutput({ managed: ['pagefind'] });
     await build(output, pages, () => {
       managedStep();
-      put('articles/a/index.html', 'changed after pruning');
+      after();
     });
-    const second = await build(output, pages);
-    expect(
-      second.some((line) => line.startsWith('info Emptied')),
-      second.join('\n'),
-    ).toBe(true);
-  });
-
-  it('empties the folder after a hand edit between builds', async () => {
-    const output = keptOutput({ managed: ['pagefind'] });
-    await build(output, pages, managedStep);
-    put('articles/a/index.html', 'edited by hand');
+    between();
     const second = await build(output, pages);
     expect(
       second.some((line) => line.startsWith('info Emptied')),
