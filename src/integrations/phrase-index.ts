@@ -15,6 +15,15 @@ export interface PhraseIndexOptions {
   bundle?: string;
 }
 
+/**
+ * The module that tells the phrase index's routes where to keep closed periods (`periodsFolder`)
+ * and whose code their key covers (`codeRoot`). Its code is two fixed strings, so the routes that
+ * import it keep the same dependency hash from build to build; `astro:config/server` would tie
+ * them to Astro's whole build manifest, which differs between a first build and the next and
+ * would make Astro render every shard again.
+ */
+export const PHRASE_CACHE_MODULE = 'virtual:xinhua/phrase-cache';
+
 /** Pagefind's signature in front of every decompressed file. */
 const SIGNATURE = 'pagefind_dcd';
 
@@ -71,6 +80,24 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
   return {
     name: 'xinhua-phrase-index',
     hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const resolved = `\0${PHRASE_CACHE_MODULE}`;
+        const code = [
+          `export const periodsFolder = ${JSON.stringify(join(fileURLToPath(config.cacheDir), 'phrase-periods'))};`,
+          `export const codeRoot = ${JSON.stringify(fileURLToPath(config.root))};`,
+        ].join('\n');
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'xinhua-phrase-cache',
+                resolveId: (id: string) => (id === PHRASE_CACHE_MODULE ? resolved : undefined),
+                load: (id: string) => (id === resolved ? code : undefined),
+              },
+            ],
+          },
+        });
+      },
       'astro:config:done': ({ config }) => {
         knownFile = join(fileURLToPath(config.cacheDir), 'phrase-fragments.json');
       },

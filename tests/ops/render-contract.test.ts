@@ -43,6 +43,16 @@ describe('the rendering contract of incremental builds', () => {
     expect(readers).toEqual([]);
   });
 
+  it('no module of a page imports astro:config/server', () => {
+    // That module imports Astro's build manifest, which imports every page: a route importing it
+    // would have its code hash cover every page's code, so an edit to any template (or a first
+    // build against the next) would render all its pages again, the phrase index's shards included.
+    const importers = ['pages', 'components', 'layouts', 'site', 'search', 'lib']
+      .flatMap((folder) => sources(folder, ['.astro', '.ts']))
+      .filter((file) => /['"]astro:config\/server['"]/u.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(importers).toEqual([]);
+  });
+
   const routes = sources('pages', ['.astro', '.ts']).filter((file) => file.includes('['));
   it('finds the dynamic routes', () => {
     expect(routes).toContain('src/pages/articles/[id].astro');

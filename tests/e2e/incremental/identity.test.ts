@@ -52,6 +52,24 @@ function build(seeds: string, lane: string): Promise<Built> {
   });
 }
 
+/** What Astro's incremental build recorded in `<lane>/cache`: each route's code hash and its pages' keys. */
+interface IncrementalManifest {
+  /** By route component. */
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string }> }>;
+}
+
+/** Reads the incremental build's manifest of `lane`. */
+function readManifest(lane: string): IncrementalManifest {
+  return JSON.parse(readFileSync(join(lane, 'cache', 'incremental-build.json'), 'utf8')) as IncrementalManifest;
+}
+
+/** Each route's code hash. */
+function codeHashes(manifest: IncrementalManifest): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(manifest.routes).map(([route, { dependencyHash }]) => [route, dependencyHash]),
+  );
+}
+
 /** Every file under `dir` with its bytes. */
 function files(dir: string): Map<string, Buffer> {
   return new Map(
@@ -94,9 +112,7 @@ describe('incremental builds', () => {
     const first = await build(seeds, lane);
     expect(first.reused, 'a first build reuses nothing').toBe(0);
     // Every dynamic route keys every page it writes: Astro's manifest lists them all with a key.
-    const manifest = JSON.parse(readFileSync(join(lane, 'cache', 'incremental-build.json'), 'utf8')) as {
-      routes: Record<string, { paths: Record<string, { cacheKey: string }> }>;
-    };
+    const manifest = readManifest(lane);
     const dynamic = readdirSync(join(ROOT, 'src', 'pages'), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.includes('[') && /\.(?:astro|ts)$/u.test(file))
       .map((file) => `src/pages/${file.split('\\').join('/')}`)
@@ -129,6 +145,10 @@ describe('incremental builds', () => {
     expect(added.log).toMatch(/as the last build left it/u);
     expect(added.log).toMatch(/Bundle 2024: \d+ pages?, unchanged since the last build \(kept in place\)/u);
     expect(added.log).toMatch(/Bundle 2026-04: \d+ pages? indexed/u);
+    // No code changed, so no route's code hash may change between the first build and the next:
+    // a route whose hash moves has every page rendered again.
+    expect(codeHashes(readManifest(lane)), 'route code hashes after a day was added').toEqual(codeHashes(manifest));
+    expect(added.log, 'shards of a closed year rendered again').not.toMatch(/ ├─ \/search-index\/p\/2024\/.*\(\+\d/u);
 
     const old = readdirSync(seeds).find((name) => name.startsWith('xinhua-2024-'));
     if (!old) throw new Error('the synthetic archive has no seed of 2024');
