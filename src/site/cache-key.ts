@@ -16,53 +16,49 @@ export interface StaticPath<Params, Props> {
 }
 
 /**
- * Appends `value` to `parts` as canonical JSON: object keys sorted, `undefined` members left out
- * (a page renders them as absent). Anything a digest could not see whole fails: a Map, a Set, a
- * Date, a function or a class instance as a prop would let two different pages share a key.
- * `path` holds the keys and indexes leading to `value`, joined only to name it in an error
- * (every route's props pass through here, so nothing is built for the values that pass).
+ * `value` as plain JSON data with every object's keys in sorted order, so that the JSON text of
+ * equal props is equal whatever order they were built in (`undefined` members are left out and
+ * `undefined` array items become `null`, as `JSON.stringify` writes them). Anything a digest
+ * could not see whole fails: a Map, a Set, a Date, a function or a class instance as a prop would
+ * let two different pages share a key. `path` holds the keys and indexes leading to `value`,
+ * joined only to name it in an error (every route's props pass through here, so nothing is built
+ * for the values that pass).
  */
-function canonical(value: unknown, path: (string | number)[], parts: string[]): void {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    parts.push(JSON.stringify(value));
-  } else if (typeof value === 'number') {
+function canonical(value: unknown, path: (string | number)[]): unknown {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`${where(path)} is ${value}: a page prop must be JSON.`);
-    parts.push(JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    parts.push('[');
-    value.forEach((item: unknown, index) => {
-      if (index > 0) parts.push(',');
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item: unknown, index) => {
       path.push(index);
-      canonical(item === undefined ? null : item, path, parts);
+      const copy = canonical(item === undefined ? null : item, path);
       path.pop();
+      return copy;
     });
-    parts.push(']');
-  } else if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
-    parts.push('{');
-    let first = true;
+    const copy: Record<string, unknown> = {};
     for (const key of Object.keys(record).sort()) {
       const member = record[key];
       if (member === undefined) continue;
-      if (!first) parts.push(',');
-      first = false;
-      parts.push(JSON.stringify(key), ':');
       path.push(key);
-      canonical(member, path, parts);
+      copy[key] = canonical(member, path);
       path.pop();
     }
-    parts.push('}');
-  } else {
-    const kind =
-      typeof value === 'object'
-        ? Object.getPrototypeOf(value) === null
-          ? 'null-prototype object'
-          : value.constructor.name
-        : typeof value;
-    throw new TypeError(
-      `${where(path)} is a ${kind}: page props must be plain JSON data (objects, arrays, strings, numbers, booleans, null) so that the page's cacheKey covers all of them. Convert it in getStaticPaths().`,
-    );
+    return copy;
   }
+  const kind =
+    typeof value === 'object'
+      ? Object.getPrototypeOf(value) === null
+        ? 'null-prototype object'
+        : value.constructor.name
+      : typeof value;
+  throw new TypeError(
+    `${where(path)} is a ${kind}: page props must be plain JSON data (objects, arrays, strings, numbers, booleans, null) so that the page's cacheKey covers all of them. Convert it in getStaticPaths().`,
+  );
 }
 
 /** A value's place as code would write it: `props.items[3].date`. */
@@ -75,9 +71,9 @@ function where([root, ...steps]: (string | number)[]): string {
 
 /** The SHA-256 digest (hex) of `value` as canonical JSON; throws on a value that is not plain JSON data. */
 export function digestOf(value: unknown, name = 'value'): string {
-  const parts: string[] = [];
-  canonical(value, [name], parts);
-  return createHash('sha256').update(parts.join('')).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value, [name])))
+    .digest('hex');
 }
 
 /**
