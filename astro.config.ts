@@ -44,7 +44,7 @@ export default defineConfig({
   integrations: [
     siteUrlCheck(),
     // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
-    ...archiveSitemap(),
+    archiveSitemap(),
     output.prune,
     // Pagefind finds its pages in the files pruning has just surveyed instead of walking dist/ again.
     pagefindIndex({ surveyed: output.files }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveSitemap, SITEMAP_ENTRY_LIMIT } from '../../src/integrations/sitemap.ts';
+import { archiveSitemap, SITEMAP_ENTRY_LIMIT, writeSitemaps } from '../../src/integrations/sitemap.ts';
 import { headFacts, issuePathDate, mainLinks, sitemapDates, type PageFacts } from '../../src/site/sitemap.ts';
 
 /** A page's facts for sitemapDates. */
@@ -69,7 +69,7 @@ describe('which pages the sitemap lists, and their lastmod', () => {
   });
 });
 
-describe('the sitemap files as @astrojs/sitemap writes them', () => {
+describe('the sitemap files as the build writes them', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitemap-'));
   const cache = mkdtempSync(join(tmpdir(), 'sitemap-cache-'));
   afterAll(() => {
@@ -100,7 +100,7 @@ describe('the sitemap files as @astrojs/sitemap writes them', () => {
       .map(String)
       .filter((file) => file.endsWith('index.html'))
       .map((file) => ({ pathname: file.replace(/index\.html$/u, '') }));
-    const integrations: AstroIntegration[] = archiveSitemap(entryLimit ? { entryLimit } : {});
+    const integrations: AstroIntegration[] = [archiveSitemap(entryLimit ? { entryLimit } : {})];
     for (const integration of integrations) {
       const hooks = integration.hooks as Record<string, ((options: unknown) => unknown) | undefined>;
       await hooks['astro:routes:resolved']?.({ routes: [] as IntegrationResolvedRoute[], logger });
@@ -142,6 +142,33 @@ describe('the sitemap files as @astrojs/sitemap writes them', () => {
     );
     expect(urls[0]).toBe('<loc>https://example.org/repo/</loc><lastmod>2026-04-04T16:00:00.000Z</lastmod>');
     expect(index).toContain('<lastmod>2026-04-04T16:00:00.000Z</lastmod>');
+  });
+  it('lists URLs in order, numbers by value, and escapes them as XML', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sitemap-order-'));
+    try {
+      const urls = ['https://e.org/r/10/', 'https://e.org/r/2/', "https://e.org/r/a&b'/", 'https://e.org/r/'];
+      writeSitemaps(
+        out,
+        'https://e.org/',
+        urls.map((url) => ({ url })),
+        10,
+      );
+      const text = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
+      expect([...text.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1])).toEqual([
+        'https://e.org/r/',
+        'https://e.org/r/2/',
+        'https://e.org/r/10/',
+        'https://e.org/r/a&amp;b&apos;/',
+      ]);
+      // No lastmod is known, so neither the file nor the index states one.
+      expect(text).not.toContain('lastmod');
+      expect(readFileSync(join(out, 'sitemap-index.xml'), 'utf8')).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+          '<sitemap><loc>https://e.org/sitemap-0.xml</loc></sitemap></sitemapindex>',
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
   it('gives the same bytes for the same pages', async () => {
     await build(2);
