@@ -78,10 +78,16 @@ export function filterValues(record: ArticleRecord): Record<string, readonly str
   };
 }
 
-/** The period of an item: the year of its date, or `undated`. */
-export function periodOf(record: Pick<ArticleRecord, 'date'>): string {
+/**
+ * The period of an item: the newest month of the archive (`yyyy-mm`, given as `openMonth`) for
+ * its items, else the year of its date, or `undated`. The open month is a period of its own so
+ * that a new day changes the postings of a month's items, not of a year's; when the next month
+ * begins, the month joins its year's period, which is then built once more.
+ */
+export function periodOf(record: Pick<ArticleRecord, 'date'>, openMonth?: string): string {
   const year = record.date?.slice(0, 4);
-  return year && /^\d{4}$/u.test(year) ? year : 'undated';
+  if (!record.date || !year || !/^\d{4}$/u.test(year)) return 'undated';
+  return openMonth !== undefined && monthOf(record.date) === openMonth ? openMonth : year;
 }
 
 /** The smallest power of two of at least `n` (and at least 1). */
@@ -212,11 +218,14 @@ export function buildPhraseIndex(
   const counts: Counts = new Map();
   // The newest period is written last, with the headline postings of every period beside its own.
   let newest: { name: string; postings: Map<string, number[]> } | undefined;
+  const newestDate = records[0]?.date;
+  const openMonth = newestDate ? monthOf(newestDate) : undefined;
+  const period = (record: ArticleRecord | undefined) => periodOf(record ?? { date: null }, openMonth);
   let start = 0;
   while (start < records.length) {
-    const name = periodOf(records[start] ?? { date: null });
+    const name = period(records[start]);
     let end = start;
-    while (end < records.length && periodOf(records[end] ?? { date: null }) === name) end += 1;
+    while (end < records.length && period(records[end]) === name) end += 1;
     if (periods.some(([other]) => other === name)) {
       throw new Error(`The records are not in the archive's order: period ${name} comes twice; sort them first.`);
     }

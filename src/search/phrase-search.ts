@@ -85,8 +85,8 @@ export class PhraseSearch implements RunningSearch {
   }
 
   /**
-   * Starts a search, fetching the shards of the first period (and of the headlines) for the
-   * query's grams; null when a term is too short for the index (a single character), which
+   * Starts a search, fetching the shards of the first two periods (the first's carry the
+   * headlines' postings) for the query's grams; null when a term is too short for the index (a single character), which
    * Pagefind answers alone.
    */
   static async start(
@@ -101,7 +101,10 @@ export class PhraseSearch implements RunningSearch {
     if (terms.length === 0 || perTerm.some((grams) => grams === null)) return null;
     const grams = [...new Set(perTerm.flatMap((list) => list ?? []))];
     const search = new PhraseSearch(index, pagefind, query, grams, request, options);
-    const first = search.#periods[0];
+    const [first, second] = search.#periods;
+    // The newest period is the open month, a few days to a month of items whose candidates
+    // rarely fill a page: the next period's shards are fetched in the same round, not after it.
+    if (second !== undefined) void search.#period(second).catch(() => undefined);
     const [titles] = await Promise.all([
       search.#sort === 'relevance' ? index.titleItems(grams) : Promise.resolve([]),
       first === undefined ? Promise.resolve([]) : search.#period(first),
