@@ -17,10 +17,9 @@ export interface PhraseIndexOptions {
 
 /**
  * The module that tells the phrase index's routes where to keep closed periods (`periodsFolder`)
- * and whose code their key covers (`codeRoot`). Its code is two fixed strings, so the routes that
- * import it keep the same dependency hash from build to build; `astro:config/server` would tie
- * them to Astro's whole build manifest, which differs between a first build and the next and
- * would make Astro render every shard again.
+ * and whose code their key covers (`codeRoot`). Its code is two fixed strings, so it adds nothing
+ * to the routes' code hash; `astro:config/server` imports Astro's build manifest, which imports
+ * every page, so an edit to any page's code would make Astro render every shard again.
  */
 export const PHRASE_CACHE_MODULE = 'virtual:xinhua/phrase-cache';
 

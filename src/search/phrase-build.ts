@@ -79,8 +79,8 @@ export function filterValues(record: ArticleRecord): Record<string, readonly str
 }
 
 /**
- * The period of an item: the newest month of the archive (`yyyy-mm`, given as `openMonth`) for
- * its items, else the year of its date, or `undated`. The open month is a period of its own so
+ * The period of an item: `openMonth` (`yyyy-mm`, the archive's newest month) when its date is in
+ * that month, else the year of its date, or `undated`. The open month is a period of its own so
  * that a new day changes the postings of a month's items, not of a year's; when the next month
  * begins, the month joins its year's period, which is then built once more.
  */

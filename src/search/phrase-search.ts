@@ -85,9 +85,9 @@ export class PhraseSearch implements RunningSearch {
   }
 
   /**
-   * Starts a search, fetching the shards of the first two periods (the first's carry the
-   * headlines' postings) for the query's grams; null when a term is too short for the index (a single character), which
-   * Pagefind answers alone.
+   * Starts a search, fetching the shards of the first two periods (the newest period's also
+   * carry the headlines' postings) for the query's grams; null when a term is too short for the
+   * index (a single character), which Pagefind answers alone.
    */
   static async start(
     index: PhraseIndexClient,
@@ -102,8 +102,8 @@ export class PhraseSearch implements RunningSearch {
     const grams = [...new Set(perTerm.flatMap((list) => list ?? []))];
     const search = new PhraseSearch(index, pagefind, query, grams, request, options);
     const [first, second] = search.#periods;
-    // The newest period is the open month, a few days to a month of items whose candidates
-    // rarely fill a page: the next period's shards are fetched in the same round, not after it.
+    // The first period may be small (the newest month, or in oldest-first order the oldest
+    // year) and rarely fill a page: the next period's shards are fetched in the same round.
     if (second !== undefined) void search.#period(second).catch(() => undefined);
     const [titles] = await Promise.all([
       search.#sort === 'relevance' ? index.titleItems(grams) : Promise.resolve([]),
