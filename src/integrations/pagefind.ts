@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
-import { readCacheRecord } from './cache-record.ts';
+import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
 import type { FileState } from './file-fingerprint.ts';
 import { sideBySide } from './side-by-side.ts';
@@ -94,8 +94,7 @@ export function pagefindIndex({
         const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
         const { read, bundles } = found;
         if (knownFile) {
-          mkdirSync(join(knownFile, '..'), { recursive: true });
-          writeFileSync(knownFile, JSON.stringify(found.known));
+          writeCacheRecord(knownFile, found.known);
         }
         if (bundles.length === 0) {
           throw new AstroError(

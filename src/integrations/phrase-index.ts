@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { ITEMS_FILE, MAP_DIR, mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
-import { readCacheRecord } from './cache-record.ts';
+import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
 
 /** Options of the phrase-index integration. */
 export interface PhraseIndexOptions {
@@ -21,7 +21,7 @@ export interface PhraseIndexOptions {
  * to the routes' code hash; `astro:config/server` imports Astro's build manifest, which imports
  * every page, so an edit to any page's code would make Astro render every shard again.
  */
-export const PHRASE_CACHE_MODULE = 'virtual:xinhua/phrase-cache';
+const PHRASE_CACHE_MODULE = 'virtual:xinhua/phrase-cache';
 
 /** Pagefind's signature in front of every decompressed file. */
 const SIGNATURE = 'pagefind_dcd';
@@ -129,8 +129,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
           const lines = ids.slice(start, start + MAP_BLOCK).map((id) => located.get(id) ?? '');
           writeFileSync(file, `${lines.join('\n')}\n`);
         }
-        mkdirSync(dirname(knownFile), { recursive: true });
-        writeFileSync(knownFile, JSON.stringify(found));
+        writeCacheRecord(knownFile, found);
         logger.info(
           `Mapped ${ids.length} items to their Pagefind fragments in ${Math.ceil(ids.length / MAP_BLOCK)} blocks`,
         );

@@ -1,9 +1,9 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headFacts, mainLinks, sitemapDates, sitePath, type PageFacts } from '../site/sitemap.ts';
-import { readCacheRecord } from './cache-record.ts';
+import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
 
 /**
  * URLs per sitemap file. The protocol allows 50,000 URLs and 50 MB per file; an entry here is
@@ -43,14 +43,13 @@ function located({ url, lastmod }: SitemapEntry): string {
  * Writes `entries` into `out` as `sitemap-0.xml`, `sitemap-1.xml`, … of `limit` URLs each, in the
  * order of their URLs (numbers by value: `/2/` before `/10/`), and `sitemap-index.xml` listing
  * those files (under `base`, an absolute URL ending in `/`), each dated by its newest entry.
- * Returns the names of the files written.
+ * Returns how many files of URLs it wrote.
  */
-export function writeSitemaps(out: string, base: string, entries: readonly SitemapEntry[], limit: number): string[] {
+export function writeSitemaps(out: string, base: string, entries: readonly SitemapEntry[], limit: number): number {
   // One collator for the whole sort: `localeCompare` with options builds one per comparison.
   const order = new Intl.Collator('en', { numeric: true });
   const sorted = [...entries].sort((a, b) => order.compare(a.url, b.url));
   const files: SitemapEntry[] = [];
-  const written: string[] = [];
   for (let start = 0, n = 0; start < sorted.length; start += limit, n += 1) {
     const chunk = sorted.slice(start, start + limit);
     const name = `sitemap-${String(n)}.xml`;
@@ -61,14 +60,13 @@ export function writeSitemaps(out: string, base: string, entries: readonly Sitem
       undefined,
     );
     files.push({ url: new URL(name, base).href, lastmod: newest });
-    written.push(name);
   }
   const list = files.map((file) => `<sitemap>${located(file)}</sitemap>`).join('');
   writeFileSync(
     join(out, 'sitemap-index.xml'),
     `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NS}">${list}</sitemapindex>`,
   );
-  return [...written, 'sitemap-index.xml'];
+  return files.length;
 }
 
 /** A built page's `<head>`: read in blocks until `</head>`, not the whole page. */
@@ -129,7 +127,7 @@ export function archiveSitemap(options: { entryLimit?: number } = {}): AstroInte
         const known = readCacheRecord<KnownFacts>(knownFile, {});
         const now: KnownFacts = {};
         const facts: PageFacts[] = [];
-        const urls = new Map<string, string>();
+        const urls: [path: string, url: string][] = [];
         for (const { pathname } of pages) {
           const path = pathname.replace(/^\//u, '');
           const file = pageFile(out, path);
@@ -144,25 +142,25 @@ export function archiveSitemap(options: { entryLimit?: number } = {}): AstroInte
                   return [size, mtimeMs, head.noindex, head.stated ?? null, null];
                 })();
           now[path] = entry;
-          urls.set(sitePath(path), new URL(basePath + path, site).href);
+          const key = sitePath(path);
+          urls.push([key, new URL(basePath + path, site).href]);
           facts.push({
-            path: sitePath(path),
+            path: key,
             noindex: entry[2],
             stated: entry[3] ?? undefined,
             links: () => (entry[4] ??= mainLinks(readFileSync(file, 'utf8'), basePath)),
           });
         }
-        const entries = [...sitemapDates(facts)].map(([path, date]) => ({
-          url: urls.get(path) ?? new URL(basePath + path, site).href,
+        const dates = sitemapDates(facts);
+        const entries = urls.flatMap(([key, url]) => {
+          if (!dates.has(key)) return [];
+          const date = dates.get(key);
           // The start of that day in Beijing, where the paper is dated (written out in UTC).
-          lastmod: date ? new Date(`${date}T00:00:00+08:00`).toISOString() : undefined,
-        }));
-        const written = writeSitemaps(out, site.href, entries, options.entryLimit ?? SITEMAP_ENTRY_LIMIT);
-        mkdirSync(join(knownFile, '..'), { recursive: true });
-        writeFileSync(knownFile, JSON.stringify(now));
-        logger.info(
-          `${written.at(-1) ?? ''} lists ${String(entries.length)} pages in ${String(written.length - 1)} file(s)`,
-        );
+          return [{ url, lastmod: date ? new Date(`${date}T00:00:00+08:00`).toISOString() : undefined }];
+        });
+        const files = writeSitemaps(out, site.href, entries, options.entryLimit ?? SITEMAP_ENTRY_LIMIT);
+        writeCacheRecord(knownFile, now);
+        logger.info(`sitemap-index.xml lists ${String(entries.length)} pages in ${String(files)} file(s)`);
       },
     },
   };
