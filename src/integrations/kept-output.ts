@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatBytes, GITHUB_PAGES_BYTES } from './byte-size.ts';
-import { readCacheRecord } from './cache-record.ts';
+import { keepOnly, readCacheRecord, writeCacheRecord } from './cache-record.ts';
 import {
   fileStates,
   fingerprintOf,
@@ -88,11 +88,6 @@ function holdsFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).some((name) => name !== '.git');
 }
 
-/** Empties `dir` (keeping a `.git` folder, as Astro does). */
-function emptyFolder(dir: string): void {
-  for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
-}
-
 /** The file system's clock now, ms: the modification time of a file written now. */
 function fileClock(folder: string): number {
   mkdirSync(folder, { recursive: true });
@@ -114,6 +109,8 @@ export function keptOutput({
   let startedAt = 0;
   let pruned: FileState[] | undefined;
   let building = false;
+  // What the cache folder said of the output folder when the configuration was done.
+  let state: OutputState | undefined;
   // The output folder's fingerprint, taken while Astro syncs the content (nothing writes the
   // output folder before the build starts).
   let found: Promise<string | undefined> = Promise.resolve(undefined);
@@ -128,24 +125,25 @@ export function keptOutput({
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         stateFile = join(cacheDir, 'kept-output.json');
+        state = readState(stateFile);
         // Only a folder the last build says it left can be trusted: no other is walked.
-        if (building && readState(stateFile)?.outDir === outDir && holdsFiles(outDir)) {
+        if (building && state?.outDir === outDir && holdsFiles(outDir)) {
           // Should the thread fail, the walk is made here instead.
           found = folderFingerprintAside(outDir).catch(() => folderFingerprint(outDir));
         }
       },
       'astro:build:start': async ({ logger }) => {
         pruned = undefined;
-        const state = readState(stateFile);
         const fingerprint = await found;
         found = Promise.resolve(undefined);
         // Gone before the build writes anything: a build that fails leaves no state, and the next empties the folder.
         rmSync(stateFile, { force: true });
         if (holdsFiles(outDir)) {
-          if (state?.outDir === outDir && fingerprint !== undefined && state.fingerprint === fingerprint) {
+          if (state?.outDir === outDir && state.fingerprint === fingerprint) {
             logger.info(`Building into ${outDir} as the last build left it`);
           } else {
-            emptyFolder(outDir);
+            // Astro keeps a `.git` folder in the output folder; so does this.
+            keepOnly(outDir, new Set(['.git']));
             logger.info(`Emptied ${outDir}: it is not what the last successful build with this cache folder left`);
           }
         }
@@ -182,8 +180,7 @@ export function keptOutput({
               ),
             ].sort(byPath)
           : fileStates(outDir);
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(stateFile, JSON.stringify({ outDir, fingerprint: fingerprintOf(states) } satisfies OutputState));
+        writeCacheRecord(stateFile, { outDir, fingerprint: fingerprintOf(states) } satisfies OutputState);
         const bytes = states.reduce((sum, { size }) => sum + size, 0);
         const summary = `${outDir}: ${states.length} files, ${formatBytes(bytes)}`;
         if (bytes > publishLimit) {
