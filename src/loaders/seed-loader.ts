@@ -153,8 +153,11 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
   }
   keepOnly(parses, names);
   // Stores written before the parses moved to their own folder kept them in the meta store.
-  for (const key of JSON.parse(meta.get('seed-keys') ?? '[]') as string[]) meta.delete(key);
-  meta.delete('seed-keys');
+  const oldKeys = meta.get('seed-keys');
+  if (oldKeys !== undefined) {
+    for (const key of JSON.parse(oldKeys) as string[]) meta.delete(key);
+    meta.delete('seed-keys');
+  }
   const merged = mergeResults(results);
   diagnostics.push(...merged.diagnostics);
 

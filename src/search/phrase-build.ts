@@ -84,10 +84,10 @@ export function filterValues(record: ArticleRecord): Record<string, readonly str
  * that a new day changes the postings of a month's items, not of a year's; when the next month
  * begins, the month joins its year's period, which is then built once more.
  */
-export function periodOf(record: Pick<ArticleRecord, 'date'>, openMonth?: string): string {
+function periodOf(record: Pick<ArticleRecord, 'date'>, openMonth: string | undefined): string {
   const year = record.date?.slice(0, 4);
   if (!record.date || !year || !/^\d{4}$/u.test(year)) return 'undated';
-  return openMonth !== undefined && monthOf(record.date) === openMonth ? openMonth : year;
+  return monthOf(record.date) === openMonth ? openMonth : year;
 }
 
 /** The smallest power of two of at least `n` (and at least 1). */
@@ -183,7 +183,7 @@ function closedPart(
  * The digest of what a period's part is made of: the format version, the period's name and, item
  * by item, its printed text field by field and its filter values.
  */
-export function periodDigest(name: string, records: readonly ArticleRecord[], filters: FilterValues): string {
+function periodDigest(name: string, records: readonly ArticleRecord[], filters: FilterValues): string {
   const hash = createHash('sha256').update(`${PHRASE_VERSION}\0${name}\0${records.length}\0`);
   for (const record of records) {
     for (const text of printedText(record)) hash.update(text).update('\0');
