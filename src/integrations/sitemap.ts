@@ -105,8 +105,8 @@ type KnownFacts = Record<
  * The sitemap, with a `lastmod` for every page that has a dated item on it, taken from the built
  * pages (src/site/sitemap.ts has the rules), never from the build's clock; pages marked `noindex`
  * (the 404 page, redirect pages) are left out. Written here rather than by @astrojs/sitemap, whose
- * sort of the URLs calls `localeCompare` with options once per comparison: most of a second at
- * 15,000 pages, and growing faster than the archive.
+ * sort of the URLs calls `localeCompare` with options, which builds a collator for every
+ * comparison: a cost that grows faster than the archive.
  */
 export function archiveSitemap(options: { entryLimit?: number } = {}): AstroIntegration {
   let site = new URL('http://localhost/');
