@@ -56,7 +56,7 @@ export function printedPageHref(date: string, slug: string): string {
   return href(`${datePath(date)}/${slug}/`);
 }
 
-/** The 历史上的今天 page of a calendar day `mm-dd`: `/on-this-day/04-01/`. */
-export function onThisDayHref(monthDay: string): string {
-  return href(`on-this-day/${monthDay}/`);
+/** The 历史上的今天 page of a calendar day `mm-dd` (`/on-this-day/04-01/`), or page `page` of its items. */
+export function onThisDayHref(monthDay: string, page = 1): string {
+  return href(`on-this-day/${monthDay}/${pageSuffix(page)}`);
 }

@@ -6,9 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { servedInChromium } from '../../helpers/served.ts';
 import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { buildSite, recordsOf, ROOT } from '../../helpers/site.ts';
-import { PLACE, REPORTER, writePagedSeeds } from './seeds.ts';
+import { PLACE, REPORTER, SAME_DAY, writePagedSeeds, writeSameDaySeeds } from './seeds.ts';
 
-/** A site where one reporter and one place have 250 items: three list pages of at most 100. */
+/**
+ * A site where one reporter and one place have 250 items, and one calendar day 270 items over
+ * three years: three list pages of at most 100 each.
+ */
 const base = join(ROOT, 'tests', '.output', 'paged');
 const seeds = join(base, 'seeds');
 const dist = join(base, 'dist');
@@ -33,6 +36,7 @@ function exists(path: string): boolean {
 
 beforeAll(() => {
   writePagedSeeds(seeds, 25, 10);
+  writeSameDaySeeds(seeds, 3, 45);
   buildSite(seeds, dist);
 });
 
@@ -51,7 +55,9 @@ describe('paginated lists', () => {
 
       it('lists every item once across its pages, newest first', () => {
         const { articles } = recordsOf(seeds);
-        const expected = [...articles]
+        // Every item of the paged seeds is by REPORTER from PLACE; the same-day seeds are not.
+        const expected = articles
+          .filter((record) => record.seedId.startsWith('paged-'))
           .sort(
             (a, b) =>
               (b.date ?? '').localeCompare(a.date ?? '') || a.seedId.localeCompare(b.seedId) || a.order - b.order,
@@ -98,9 +104,72 @@ describe('paginated lists', () => {
     });
   }
 
+  describe('a day in history (历史上的今天)', () => {
+    const day = `/on-this-day/${SAME_DAY}/`;
+    const pages = [day, `${day}2/`, `${day}3/`];
+    /** A page's issues as text: `2024年1月30日 星期二（续） | 第01版 · 要闻（续）:35`. */
+    const outline = (path: string) =>
+      [...page(path).querySelectorAll('.year-issue')].map((section) =>
+        [
+          section.querySelector('h2')?.textContent.trim(),
+          ...[...section.querySelectorAll('.year-issue-page')].map(
+            (printed) =>
+              `${printed.querySelector('h3')?.textContent.trim() ?? ''}:${String(printed.querySelectorAll('.headline-list > li').length)}`,
+          ),
+        ].join(' | '),
+      );
+
+    it('has three pages of at most 100 items, the first at the day’s own URL, and no others', () => {
+      expect(pages.map(exists)).toEqual([true, true, true]);
+      expect(exists(`${day}1/`)).toBe(false);
+      expect(exists(`${day}4/`)).toBe(false);
+      expect(pages.map((path) => page(path).querySelectorAll('.headline-list > li').length)).toEqual([100, 100, 70]);
+    });
+
+    it('lists every item of that day once across its pages, newest year first, and marks what continues', () => {
+      expect(pages.map(outline)).toEqual([
+        ['2025年1月30日 星期四 | 第01版 · 要闻:45 | 第02版 · 要闻:45', '2024年1月30日 星期二 | 第01版 · 要闻:10'],
+        [
+          '2024年1月30日 星期二（续） | 第01版 · 要闻（续）:35 | 第02版 · 要闻:45',
+          '2023年1月30日 星期一 | 第01版 · 要闻:20',
+        ],
+        ['2023年1月30日 星期一（续） | 第01版 · 要闻（续）:25 | 第02版 · 要闻:45'],
+      ]);
+      const { articles } = recordsOf(seeds);
+      const expected = articles
+        .filter((record) => record.date?.endsWith(SAME_DAY))
+        .sort(
+          (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.seedId.localeCompare(b.seedId) || a.order - b.order,
+        )
+        .map((record) => `/articles/${record.id}/`);
+      const listed = pages.flatMap((path) =>
+        [...page(path).querySelectorAll('.headline-list a')].map((a) => a.getAttribute('href')),
+      );
+      expect(listed).toEqual(expected);
+    });
+
+    it('links its pages in the head and in a page-number navigation, and says which items a page holds', () => {
+      const rel = (path: string, kind: string) =>
+        page(path).querySelector(`head link[rel="${kind}"]`)?.getAttribute('href') ?? null;
+      expect(pages.map((path) => [rel(path, 'prev'), rel(path, 'next')])).toEqual([
+        [null, pages[1]],
+        [pages[0], pages[2]],
+        [pages[1], null],
+      ]);
+      for (const [index, path] of pages.entries()) {
+        const nav = page(path).querySelector('nav[aria-label="1月30日各年稿件分页"]');
+        expect(nav?.querySelector('[aria-current="page"]')?.textContent.replace(/\s+/gu, '')).toBe(`第${index + 1}页`);
+        const links = [...(nav?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? '');
+        expect(new Set(links)).toEqual(new Set(pages.filter((other) => other !== path)));
+      }
+      expect(page(pages[1] ?? '').querySelector('title')?.textContent).toContain('历史上的今天：1月30日（第2页）');
+      expect(page(pages[1] ?? '').querySelector('.lede')?.textContent).toContain('共 3 页，本页为第 101–200 篇。');
+    });
+  });
+
   it('passes the Nu HTML Checker on every paginated page', () => {
-    const files = lists.flatMap((list) =>
-      ['', '2/', '3/'].map((n) => join(dist, decodeURIComponent(list.path), n, 'index.html')),
+    const files = [...lists.map((list) => list.path), `/on-this-day/${SAME_DAY}/`].flatMap((path) =>
+      ['', '2/', '3/'].map((n) => join(dist, decodeURIComponent(path), n, 'index.html')),
     );
     const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], {
       encoding: 'utf8',
@@ -116,13 +185,15 @@ describe('paginated lists', () => {
     const served = servedInChromium(dist);
 
     for (const scheme of ['light', 'dark'] as const) {
-      it(`reports no violations on a middle page of a paginated list (${scheme})`, async () => {
-        const tab = await served.browser.newPage({ colorScheme: scheme });
-        await openPage(tab, `${served.server.origin}${lists[0]?.path ?? ''}2/`);
-        const violations = await axeViolations(tab);
-        await tab.close();
-        expect(violations).toEqual([]);
-      });
+      for (const path of [lists[0]?.path ?? '', `/on-this-day/${SAME_DAY}/`]) {
+        it(`reports no violations on a middle page of ${path} (${scheme})`, async () => {
+          const tab = await served.browser.newPage({ colorScheme: scheme });
+          await openPage(tab, `${served.server.origin}${path}2/`);
+          const violations = await axeViolations(tab);
+          await tab.close();
+          expect(violations).toEqual([]);
+        });
+      }
     }
   });
 });

@@ -22,3 +22,26 @@ export function writePagedSeeds(dir: string, days: number, perDay: number): void
     );
   }
 }
+
+/** The calendar day whose issues in several years hold more items than one page of 历史上的今天. */
+export const SAME_DAY = '01-30';
+
+/**
+ * Writes issues dated SAME_DAY in each of `years` years (2025 back), each of two printed pages of
+ * `perPage` items, into `dir` (beside the other seeds; by another reporter, from another place).
+ */
+export function writeSameDaySeeds(dir: string, years: number, perPage: number): void {
+  for (let year = 2025; year > 2025 - years; year -= 1) {
+    const date = `${String(year)}-${SAME_DAY}`;
+    for (const page of [1, 2]) {
+      const items = Array.from({ length: perPage }, (_, i) => {
+        const n = i + 1;
+        return `# ${String(year)}年第${String(page)}版第${String(n)}篇\n\n新华社上海1月30日电（记者李华）${String(year)}年第${String(page)}版第${String(n)}篇稿件。`;
+      });
+      writeFileSync(
+        join(dir, `same-day-${date}-0${String(page)}.txt`),
+        `---\ndate: ${date}\npage: ${String(page)}\nsection: 要闻\n---\n\n${items.join('\n\n')}\n`,
+      );
+    }
+  }
+}
