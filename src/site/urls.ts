@@ -31,6 +31,11 @@ export function placeHref(place: string, page = 1): string {
   return href(`places/${encodeURIComponent(place)}/${pageSuffix(page)}`);
 }
 
+/** The names under one pinyin initial of the reporter or place index (`w`, `other`), or page `page` of them. */
+export function initialHref(index: 'reporters' | 'places', slug: string, page = 1): string {
+  return href(`${index}/initials/${slug}/${pageSuffix(page)}`);
+}
+
 /** A column's page (栏目), or page `page` of its items; the column is percent-encoded. */
 export function columnHref(column: string, page = 1): string {
   return href(`columns/${encodeURIComponent(column)}/${pageSuffix(page)}`);

@@ -6,11 +6,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { servedInChromium } from '../../helpers/served.ts';
 import { axeViolations, openPage } from '../../helpers/axe.ts';
 import { buildSite, recordsOf, ROOT } from '../../helpers/site.ts';
-import { PLACE, REPORTER, SAME_DAY, writePagedSeeds, writeSameDaySeeds } from './seeds.ts';
+import {
+  PLACE,
+  REPORTER,
+  SAME_DAY,
+  WANG_REPORTERS,
+  writeManyNamesSeed,
+  writePagedSeeds,
+  writeSameDaySeeds,
+} from './seeds.ts';
 
 /**
  * A site where one reporter and one place have 250 items, and one calendar day 270 items over
- * three years: three list pages of at most 100 each.
+ * three years: three list pages of at most 100 each; and 1,003 reporters, 1,001 of them 王…:
+ * a reporter index split by initial, whose W has two pages.
  */
 const base = join(ROOT, 'tests', '.output', 'paged');
 const seeds = join(base, 'seeds');
@@ -37,6 +46,7 @@ function exists(path: string): boolean {
 beforeAll(() => {
   writePagedSeeds(seeds, 25, 10);
   writeSameDaySeeds(seeds, 3, 45);
+  writeManyNamesSeed(seeds);
   buildSite(seeds, dist);
 });
 
@@ -167,10 +177,58 @@ describe('paginated lists', () => {
     });
   });
 
+  describe('the indexes of names by pinyin initial', () => {
+    const names = (path: string) => [...page(path).querySelectorAll('.index-list a')].map((a) => a.textContent.trim());
+    const initials = (path: string) =>
+      [...page(path).querySelectorAll('nav.initials a')].map((a) => a.getAttribute('href'));
+
+    it('lists the initials on the reporter index, each linking its own pages, once it holds over 1,000 names', () => {
+      const index = '/reporters/';
+      expect(page(index).querySelector('.lede')?.textContent).toContain('1003 位记者');
+      const listed = [...page(index).querySelectorAll('.index-list li')].map((li) => [
+        li.querySelector('a')?.getAttribute('href'),
+        li.textContent.replace(/\s+/gu, ''),
+      ]);
+      expect(listed).toEqual([
+        ['/reporters/initials/h/', 'H1个名字'],
+        ['/reporters/initials/l/', 'L1个名字'],
+        ['/reporters/initials/w/', 'W1001个名字'],
+      ]);
+      expect(names('/reporters/initials/h/')).toEqual([REPORTER]);
+      expect(names('/reporters/initials/l/')).toEqual(['李华']);
+    });
+
+    it('pages an initial of more than 1,000 names, every name linking its page', () => {
+      const [first, second] = ['/reporters/initials/w/', '/reporters/initials/w/2/'];
+      expect(exists('/reporters/initials/w/3/')).toBe(false);
+      const listed = [...names(first), ...names(second)];
+      expect([names(first).length, names(second).length]).toEqual([1000, 1]);
+      expect(new Set(listed).size).toBe(WANG_REPORTERS);
+      expect(listed.every((name) => name.startsWith('王'))).toBe(true);
+      for (const name of [listed[0], listed.at(-1)]) expect(exists(`/reporters/${name ?? ''}/`)).toBe(true);
+      expect(page(first).querySelector('head link[rel="next"]')?.getAttribute('href')).toBe(second);
+      expect(page(second).querySelector('head link[rel="prev"]')?.getAttribute('href')).toBe(first);
+      expect(page(first).querySelector('nav.initials [aria-current="page"]')?.textContent).toBe('W');
+      expect(page(second).querySelector('title')?.textContent).toContain('记者：W（第2页）');
+    });
+
+    it('keeps an index of at most 1,000 names on one page, its names under their initials', () => {
+      expect(initials('/places/')).toEqual(['#initial-b', '#initial-s']);
+      expect([...page('/places/').querySelectorAll('.initial-group h2')].map((h) => h.textContent)).toEqual(['B', 'S']);
+      expect(names('/places/')).toEqual([PLACE, '上海']);
+      expect(existsSync(join(dist, 'places', 'initials'))).toBe(false);
+    });
+  });
+
   it('passes the Nu HTML Checker on every paginated page', () => {
-    const files = [...lists.map((list) => list.path), `/on-this-day/${SAME_DAY}/`].flatMap((path) =>
-      ['', '2/', '3/'].map((n) => join(dist, decodeURIComponent(path), n, 'index.html')),
-    );
+    const files = [
+      ...[...lists.map((list) => list.path), `/on-this-day/${SAME_DAY}/`].flatMap((path) =>
+        ['', '2/', '3/'].map((n) => join(dist, decodeURIComponent(path), n, 'index.html')),
+      ),
+      ...['reporters/', 'reporters/initials/w/', 'reporters/initials/w/2/', 'places/'].map((path) =>
+        join(dist, path, 'index.html'),
+      ),
+    ];
     const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files], {
       encoding: 'utf8',
     });
@@ -185,7 +243,7 @@ describe('paginated lists', () => {
     const served = servedInChromium(dist);
 
     for (const scheme of ['light', 'dark'] as const) {
-      for (const path of [lists[0]?.path ?? '', `/on-this-day/${SAME_DAY}/`]) {
+      for (const path of [lists[0]?.path ?? '', `/on-this-day/${SAME_DAY}/`, '/reporters/initials/w/']) {
         it(`reports no violations on a middle page of ${path} (${scheme})`, async () => {
           const tab = await served.browser.newPage({ colorScheme: scheme });
           await openPage(tab, `${served.server.origin}${path}2/`);

@@ -45,3 +45,23 @@ export function writeSameDaySeeds(dir: string, years: number, perPage: number): 
     }
   }
 }
+
+/** How many reporters named 王… the many-names seed credits: more than one index page holds. */
+export const WANG_REPORTERS = 1001;
+
+/**
+ * Writes one page (2025-02-15) of WANG_REPORTERS items into `dir`, each by a reporter of its
+ * own, all of the surname 王 (initial W): with the two other reporters of these seeds, the
+ * reporter index is split by initial and W has two pages.
+ */
+export function writeManyNamesSeed(dir: string): void {
+  const given = Array.from('安柏晨冬恩芳刚海华佳杰俊凯兰磊丽林敏宁鹏琪锐珊涛婷伟霞欣雪阳怡勇宇云哲志忠');
+  const names = given.flatMap((a) => given.map((b) => `王${a}${b}`)).slice(0, WANG_REPORTERS);
+  const items = names.map(
+    (name, i) => `# 基层见闻第${String(i + 1)}篇\n\n新华社上海2月15日电（记者${name}）基层见闻第${String(i + 1)}篇。`,
+  );
+  writeFileSync(
+    join(dir, 'many-names-2025-02-15-01.txt'),
+    `---\ndate: 2025-02-15\npage: 1\nsection: 要闻\n---\n\n${items.join('\n\n')}\n`,
+  );
+}
