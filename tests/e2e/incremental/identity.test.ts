@@ -116,8 +116,9 @@ describe('incremental builds', () => {
     const dynamic = readdirSync(join(ROOT, 'src', 'pages'), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.includes('[') && /\.(?:astro|ts)$/u.test(file))
       .map((file) => `src/pages/${file.split('\\').join('/')}`)
-      // The synthetic archive prints no column labels, so the column route writes no page here.
-      .filter((file) => !file.startsWith('src/pages/columns/'))
+      // The synthetic archive prints no column labels, so the column route writes no page here;
+      // its indexes hold fewer than 1,000 names, so neither do the routes of names by initial.
+      .filter((file) => !file.startsWith('src/pages/columns/') && !file.includes('/initials/'))
       .sort();
     expect(Object.keys(manifest.routes).sort()).toEqual(dynamic);
     for (const [route, { paths }] of Object.entries(manifest.routes)) {
