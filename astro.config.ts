@@ -43,10 +43,11 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     siteUrlCheck(),
-    // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
-    archiveSitemap(),
     output.prune,
-    // Pagefind finds its pages in the files pruning has just surveyed instead of walking dist/ again.
+    // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
+    // It finds the pages in the files pruning has just surveyed, and tells the seal what it wrote.
+    archiveSitemap({ surveyed: output.files, wrote: output.wrote }),
+    // Pagefind finds its pages in that survey too instead of walking dist/ again.
     pagefindIndex({ surveyed: output.files }),
     // After Pagefind: it maps each item to its Pagefind fragment.
     phraseIndex(),

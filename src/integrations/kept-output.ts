@@ -11,10 +11,10 @@
  *   (pages of removed seeds, old asset names, sitemap files no longer needed), before the
  *   search index reads the pages;
  * - after the last step, the folder's fingerprint is kept in the cache folder for the next build:
- *   the files outside the managed folders as pruning left them, and the managed folders walked
- *   again (the steps after pruning write only there). Should a step after pruning touch a file
- *   outside them, the next build's check sees the difference and empties the folder: the
- *   shortcut can cost a rebuild from scratch, never a stale page.
+ *   the files outside the managed folders as pruning left them, with those a step after pruning
+ *   said it wrote (`wrote`: the sitemap), and the managed folders walked again. Should a step
+ *   after pruning touch another file outside them, the next build's check sees the difference
+ *   and empties the folder: the shortcut can cost a rebuild from scratch, never a stale page.
  *
  * So an incremental build writes the same folder as a clean one (the identity test pins it).
  * The folders another step keeps itself (the search bundles) are left to that step.
@@ -52,9 +52,15 @@ export interface KeptOutput {
   seal: AstroIntegration;
   /**
    * The files of the output folder outside the managed folders as pruning left them (path,
-   * size, modification time), for the steps right after it; undefined before pruning.
+   * size, modification time) and as the steps after it said they wrote them (`wrote`), sorted by
+   * path, so those steps need not walk the folder; undefined before pruning.
    */
   files: () => readonly FileState[] | undefined;
+  /**
+   * Records files (paths relative to the output folder) that a step after pruning wrote outside
+   * the managed folders, as they are now: the seal keeps them with what pruning left.
+   */
+  wrote: (paths: readonly string[]) => void;
 }
 
 /** What the cache folder records of the output folder a build left. */
@@ -107,7 +113,10 @@ export function keptOutput({
   let stateFile = '';
   let cacheDir = '';
   let startedAt = 0;
-  let pruned: FileState[] | undefined;
+  // The files outside the managed folders, by path: as pruning left them, then as the steps after it wrote them.
+  let pruned: Map<string, FileState> | undefined;
+  // `pruned` sorted by path, until a step adds to it.
+  let sorted: FileState[] | undefined;
   let building = false;
   // What the cache folder said of the output folder when the configuration was done.
   let state: OutputState | undefined;
@@ -134,6 +143,7 @@ export function keptOutput({
       },
       'astro:build:start': async ({ logger }) => {
         pruned = undefined;
+        sorted = undefined;
         const fingerprint = await found;
         found = Promise.resolve(undefined);
         // Gone before the build writes anything: a build that fails leaves no state, and the next empties the folder.
@@ -152,13 +162,15 @@ export function keptOutput({
       'astro:build:done': ({ assets, logger }) => {
         const written = new Set([...assets.values()].flatMap((urls) => urls.map((url) => fileURLToPath(url))));
         let removed = 0;
-        pruned = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
+        const kept = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
           const file = join(outDir, path);
           if (mtimeMs >= startedAt || written.has(file)) return true;
           rmSync(file);
           removed += 1;
           return false;
         });
+        pruned = new Map(kept.map((state) => [state.path, state]));
+        sorted = kept;
         if (removed > 0) {
           removeEmptyFolders(outDir);
           logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
@@ -174,7 +186,7 @@ export function keptOutput({
         // steps after pruning left them. Without a survey (pruning did not run), every file.
         const states = pruned
           ? [
-              ...pruned,
+              ...(sorted ?? pruned.values()),
               ...managed.flatMap((folder) =>
                 fileStates(join(outDir, folder)).map((state) => ({ ...state, path: `${folder}/${state.path}` })),
               ),
@@ -191,5 +203,18 @@ export function keptOutput({
       },
     },
   };
-  return { prune, seal, files: () => pruned };
+  return {
+    prune,
+    seal,
+    files: () => (pruned ? (sorted ??= [...pruned.values()].sort(byPath)) : undefined),
+    wrote: (paths) => {
+      if (!pruned) throw new Error('A step recorded files it wrote before the output folder was pruned.');
+      for (const path of paths) {
+        if (isManaged(path)) continue;
+        const { size, mtimeMs } = statSync(join(outDir, path));
+        pruned.set(path, { path, size, mtimeMs });
+        sorted = undefined;
+      }
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headFacts, mainLinks, sitemapDates, sitePath, type PageFacts } from '../site/sitemap.ts';
 import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
+import type { FileState } from './file-fingerprint.ts';
 
 /**
  * URLs per sitemap file. The protocol allows 50,000 URLs and 50 MB per file; an entry here is
@@ -43,9 +44,9 @@ function located({ url, lastmod }: SitemapEntry): string {
  * Writes `entries` into `out` as `sitemap-0.xml`, `sitemap-1.xml`, … of `limit` URLs each, in the
  * order of their URLs (numbers by value: `/2/` before `/10/`), and `sitemap-index.xml` listing
  * those files (under `base`, an absolute URL ending in `/`), each dated by its newest entry.
- * Returns how many files of URLs it wrote.
+ * Returns the names of the files it wrote, the index last.
  */
-export function writeSitemaps(out: string, base: string, entries: readonly SitemapEntry[], limit: number): number {
+export function writeSitemaps(out: string, base: string, entries: readonly SitemapEntry[], limit: number): string[] {
   // One collator for the whole sort: `localeCompare` with options builds one per comparison.
   const order = new Intl.Collator('en', { numeric: true });
   const sorted = [...entries].sort((a, b) => order.compare(a.url, b.url));
@@ -66,7 +67,7 @@ export function writeSitemaps(out: string, base: string, entries: readonly Sitem
     join(out, 'sitemap-index.xml'),
     `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NS}">${list}</sitemapindex>`,
   );
-  return files.length;
+  return [...files.map((_, n) => `sitemap-${String(n)}.xml`), 'sitemap-index.xml'];
 }
 
 /** A built page's `<head>`: read in blocks until `</head>`, not the whole page. */
@@ -89,10 +90,37 @@ function readHead(file: string): string {
   }
 }
 
-/** The HTML file of a built page path (`articles/x/` → `articles/x/index.html`), if there is one. */
-function pageFile(dir: string, path: string): string | undefined {
-  const candidates = [join(dir, path, 'index.html'), join(dir, `${path.replace(/\/$/u, '')}.html`)];
-  return candidates.find((file) => existsSync(file));
+/**
+ * The HTML file of a built page path (`articles/x/` → `articles/x/index.html`, `404` →
+ * `404.html`) with its size and modification time, if there is one: looked up in `surveyed` (the
+ * folder's files by path) when given, else on disk.
+ */
+function pageFile(dir: string, path: string, surveyed: ReadonlyMap<string, FileState> | undefined) {
+  const candidates = [
+    `${path.replace(/\/?$/u, '/')}index.html`.replace(/^\//u, ''),
+    `${path.replace(/\/$/u, '')}.html`,
+  ];
+  for (const candidate of candidates) {
+    const file = join(dir, candidate);
+    if (surveyed) {
+      const state = surveyed.get(candidate);
+      if (state) return { file, size: state.size, mtimeMs: state.mtimeMs };
+    } else if (existsSync(file)) {
+      const { size, mtimeMs } = statSync(file);
+      return { file, size, mtimeMs };
+    }
+  }
+  return undefined;
+}
+
+/** Options of the sitemap. */
+export interface SitemapOptions {
+  /** URLs per sitemap file (default `SITEMAP_ENTRY_LIMIT`). */
+  entryLimit?: number;
+  /** The output folder's files as an earlier step of the build left them (see `KeptOutput.files`), so no page is looked up on disk. */
+  surveyed?: () => readonly FileState[] | undefined;
+  /** Told the files the sitemap wrote (relative to the output folder; see `KeptOutput.wrote`). */
+  wrote?: (paths: readonly string[]) => void;
 }
 
 /** What an earlier build read of each page, by path: its size and modification time, then its facts (links when asked for). */
@@ -108,7 +136,11 @@ type KnownFacts = Record<
  * sort of the URLs calls `localeCompare` with options, which builds a collator for every
  * comparison: a cost that grows faster than the archive.
  */
-export function archiveSitemap(options: { entryLimit?: number } = {}): AstroIntegration {
+export function archiveSitemap({
+  entryLimit = SITEMAP_ENTRY_LIMIT,
+  surveyed = () => undefined,
+  wrote = () => undefined,
+}: SitemapOptions = {}): AstroIntegration {
   let site = new URL('http://localhost/');
   let basePath = '/';
   let knownFile = '';
@@ -125,14 +157,16 @@ export function archiveSitemap(options: { entryLimit?: number } = {}): AstroInte
         // A page the last build read is not read again while its size and modification time
         // are the same (the kept output folder leaves reused pages untouched).
         const known = readCacheRecord<KnownFacts>(knownFile, {});
+        const survey = surveyed();
+        const files = survey ? new Map(survey.map((state) => [state.path, state])) : undefined;
         const now: KnownFacts = {};
         const facts: PageFacts[] = [];
         const urls: [path: string, url: string][] = [];
         for (const { pathname } of pages) {
           const path = pathname.replace(/^\//u, '');
-          const file = pageFile(out, path);
-          if (!file) continue;
-          const { size, mtimeMs } = statSync(file);
+          const found = pageFile(out, path, files);
+          if (!found) continue;
+          const { file, size, mtimeMs } = found;
           const before = known[path];
           const entry: KnownFacts[string] =
             before?.[0] === size && before[1] === mtimeMs
@@ -158,9 +192,10 @@ export function archiveSitemap(options: { entryLimit?: number } = {}): AstroInte
           // The start of that day in Beijing, where the paper is dated (written out in UTC).
           return [{ url, lastmod: date ? new Date(`${date}T00:00:00+08:00`).toISOString() : undefined }];
         });
-        const files = writeSitemaps(out, site.href, entries, options.entryLimit ?? SITEMAP_ENTRY_LIMIT);
+        const written = writeSitemaps(out, site.href, entries, entryLimit);
+        wrote(written);
         writeCacheRecord(knownFile, now);
-        logger.info(`sitemap-index.xml lists ${String(entries.length)} pages in ${String(files)} file(s)`);
+        logger.info(`sitemap-index.xml lists ${String(entries.length)} pages in ${String(written.length - 1)} file(s)`);
       },
     },
   };

@@ -86,6 +86,26 @@ describe('the kept output folder', () => {
     ).toBe(true);
   });
 
+  it('trusts the folder when a step after pruning wrote outside the managed folders and said so', async () => {
+    const output = keptOutput({ managed: ['pagefind'] });
+    const sitemapStep = () => {
+      put('sitemap-index.xml', '<sitemapindex/>');
+      output.wrote(['sitemap-index.xml']);
+    };
+    await build(output, pages, sitemapStep);
+    expect(output.files()?.map(({ path }) => path)).toEqual([
+      'articles/a/index.html',
+      'index.html',
+      'search-index/p/2024/0.bin',
+      'sitemap-index.xml',
+    ]);
+    const second = await build(output, pages, sitemapStep);
+    expect(
+      second.some((line) => line.includes('as the last build left it')),
+      second.join('\n'),
+    ).toBe(true);
+  });
+
   it.each([
     [
       'a step after pruning touched a file outside the managed folders',

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveSitemap, SITEMAP_ENTRY_LIMIT, writeSitemaps } from '../../src/integrations/sitemap.ts';
+import {
+  archiveSitemap,
+  SITEMAP_ENTRY_LIMIT,
+  writeSitemaps,
+  type SitemapOptions,
+} from '../../src/integrations/sitemap.ts';
+import { fileStates } from '../../src/integrations/file-fingerprint.ts';
 import { headFacts, issuePathDate, mainLinks, sitemapDates, type PageFacts } from '../../src/site/sitemap.ts';
 
 /** A page's facts for sitemapDates. */
@@ -84,8 +90,8 @@ describe('the sitemap files as the build writes them', () => {
     );
   };
 
-  /** Runs the integrations' hooks as `astro build` does, with `entryLimit` URLs per file. */
-  async function build(entryLimit?: number): Promise<void> {
+  /** Runs the integrations' hooks as `astro build` does, with `entryLimit` URLs per file and the other options. */
+  async function build(entryLimit?: number, options: Omit<SitemapOptions, 'entryLimit'> = {}): Promise<void> {
     const messages: string[] = [];
     const log = (message: string) => messages.push(message);
     const logger = { info: log, warn: log, error: log } as unknown as AstroIntegrationLogger;
@@ -100,7 +106,7 @@ describe('the sitemap files as the build writes them', () => {
       .map(String)
       .filter((file) => file.endsWith('index.html'))
       .map((file) => ({ pathname: file.replace(/index\.html$/u, '') }));
-    const integrations: AstroIntegration[] = [archiveSitemap(entryLimit ? { entryLimit } : {})];
+    const integrations: AstroIntegration[] = [archiveSitemap({ ...(entryLimit ? { entryLimit } : {}), ...options })];
     for (const integration of integrations) {
       const hooks = integration.hooks as Record<string, ((options: unknown) => unknown) | undefined>;
       await hooks['astro:routes:resolved']?.({ routes: [] as IntegrationResolvedRoute[], logger });
@@ -169,6 +175,24 @@ describe('the sitemap files as the build writes them', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+  it('finds the pages in the survey it is given instead of on disk, and says which files it wrote', async () => {
+    await build(2);
+    const sitemaps = ['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-index.xml'];
+    const expected = sitemaps.map((name) => readFileSync(join(dir, name), 'utf8'));
+    const told: string[] = [];
+    const survey = () => fileStates(dir);
+    await build(2, { surveyed: survey, wrote: (paths) => told.push(...paths) });
+    expect(sitemaps.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(expected);
+    expect(told).toEqual(sitemaps);
+    // A page the survey does not hold is not there as far as the sitemap knows.
+    await build(2, { surveyed: () => survey().filter(({ path }) => path !== 'articles/a-5/index.html') });
+    const listed = readdirSync(dir)
+      .filter((name) => /^sitemap-\d+\.xml$/u.test(name))
+      .map((name) => readFileSync(join(dir, name), 'utf8'))
+      .join('');
+    expect(listed).not.toContain('articles/a-5/');
+    expect(listed).toContain('articles/a-4/');
   });
   it('gives the same bytes for the same pages', async () => {
     await build(2);
