@@ -5,7 +5,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
 import { phraseIndex } from './src/integrations/phrase-index.ts';
 import { MAP_DIR, PHRASE_DIR } from './src/search/phrase-codec.ts';
-import { archiveSitemap } from './src/integrations/sitemap.ts';
+import { archiveSitemap, SITEMAP_FILES } from './src/integrations/sitemap.ts';
 
 /**
  * SITE_URL is the public origin the site is served from (canonical URLs, the feed and the
@@ -21,7 +21,7 @@ if (!/^https?:\/\/[^/]+/u.test(site)) {
   );
 }
 // Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
-const output = keptOutput({ managed: ['pagefind', `${PHRASE_DIR}/${MAP_DIR}`] });
+const output = keptOutput({ managed: ['pagefind', `${PHRASE_DIR}/${MAP_DIR}`], claimed: SITEMAP_FILES });
 
 export default defineConfig({
   site,

@@ -11,10 +11,11 @@
  *   (pages of removed seeds, old asset names, sitemap files no longer needed), before the
  *   search index reads the pages;
  * - after the last step, the folder's fingerprint is kept in the cache folder for the next build:
- *   the files outside the managed folders as pruning left them, with those a step after pruning
- *   said it wrote (`wrote`: the sitemap), and the managed folders walked again. Should a step
- *   after pruning touch another file outside them, the next build's check sees the difference
- *   and empties the folder: the shortcut can cost a rebuild from scratch, never a stale page.
+ *   the files outside the managed folders as pruning left them, the claimed files as the step
+ *   that owns them said it left them (`wrote`: the sitemap's), and the managed folders walked
+ *   again. Should a step after pruning touch another file outside them, the next build's check
+ *   sees the difference and empties the folder: the shortcut can cost a rebuild from scratch,
+ *   never a stale page.
  *
  * So an incremental build writes the same folder as a clean one (the identity test pins it).
  * The folders another step keeps itself (the search bundles) are left to that step.
@@ -40,6 +41,11 @@ export interface KeptOutputOptions {
    * pruning leaves to them (default `pagefind`).
    */
   managed?: readonly string[];
+  /**
+   * Files outside the managed folders (by relative path) that one step after pruning writes and
+   * removes itself, and then reports with `wrote` (default none): pruning leaves them to it.
+   */
+  claimed?: RegExp;
   /** The size in bytes past which a build warns that its output will not publish (default GitHub Pages' 1 GB). */
   publishLimit?: number;
 }
@@ -57,8 +63,9 @@ export interface KeptOutput {
    */
   files: () => readonly FileState[] | undefined;
   /**
-   * Records files (paths relative to the output folder) that a step after pruning wrote outside
-   * the managed folders, as they are now: the seal keeps them with what pruning left.
+   * Records the claimed files as the step that owns them left them: exactly `paths` (relative to
+   * the output folder), as they are now; any other claimed file it removed. The seal keeps them
+   * with what pruning left.
    */
   wrote: (paths: readonly string[]) => void;
 }
@@ -107,6 +114,7 @@ function fileClock(folder: string): number {
 /** The kept output folder (see the module's description). */
 export function keptOutput({
   managed = ['pagefind'],
+  claimed,
   publishLimit = GITHUB_PAGES_BYTES,
 }: KeptOutputOptions = {}): KeptOutput {
   let outDir = '';
@@ -164,7 +172,7 @@ export function keptOutput({
         let removed = 0;
         const kept = fileStates(outDir, isManaged).filter(({ path, mtimeMs }) => {
           const file = join(outDir, path);
-          if (mtimeMs >= startedAt || written.has(file)) return true;
+          if (mtimeMs >= startedAt || written.has(file) || claimed?.test(path)) return true;
           rmSync(file);
           removed += 1;
           return false;
@@ -209,12 +217,14 @@ export function keptOutput({
     files: () => (pruned ? (sorted ??= [...pruned.values()].sort(byPath)) : undefined),
     wrote: (paths) => {
       if (!pruned) throw new Error('A step recorded files it wrote before the output folder was pruned.');
+      const unclaimed = paths.filter((path) => !claimed?.test(path) || isManaged(path));
+      if (unclaimed.length > 0) throw new Error(`A step reported files it does not own: ${unclaimed.join(', ')}.`);
+      for (const path of pruned.keys()) if (claimed?.test(path)) pruned.delete(path);
       for (const path of paths) {
-        if (isManaged(path)) continue;
         const { size, mtimeMs } = statSync(join(outDir, path));
         pruned.set(path, { path, size, mtimeMs });
-        sorted = undefined;
       }
+      sorted = undefined;
     },
   };
 }

@@ -1,4 +1,14 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,6 +22,9 @@ import type { FileState } from './file-fingerprint.ts';
  * lists `sitemap-0.xml`, `sitemap-1.xml`, ….
  */
 export const SITEMAP_ENTRY_LIMIT = 45_000;
+
+/** The files the sitemap writes at the top of the output folder: `sitemap-index.xml`, `sitemap-0.xml`, …. */
+export const SITEMAP_FILES = /^sitemap-(?:index|\d+)\.xml$/u;
 
 /** The sitemap protocol's namespace. */
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -119,7 +132,7 @@ export interface SitemapOptions {
   entryLimit?: number;
   /** The output folder's files as an earlier step of the build left them (see `KeptOutput.files`), so no page is looked up on disk. */
   surveyed?: () => readonly FileState[] | undefined;
-  /** Told the files the sitemap wrote (relative to the output folder; see `KeptOutput.wrote`). */
+  /** Told the files the sitemap left (relative to the output folder; see `KeptOutput.wrote`), once it removed those it no longer writes. */
   wrote?: (paths: readonly string[]) => void;
 }
 
@@ -193,6 +206,10 @@ export function archiveSitemap({
           return [{ url, lastmod: date ? new Date(`${date}T00:00:00+08:00`).toISOString() : undefined }];
         });
         const written = writeSitemaps(out, site.href, entries, entryLimit);
+        // A sitemap file of an earlier build that this one does not write (the archive needs fewer) goes.
+        for (const name of readdirSync(out)) {
+          if (SITEMAP_FILES.test(name) && !written.includes(name)) rmSync(join(out, name));
+        }
         wrote(written);
         writeCacheRecord(knownFile, now);
         logger.info(`sitemap-index.xml lists ${String(entries.length)} pages in ${String(written.length - 1)} file(s)`);

@@ -86,24 +86,40 @@ describe('the kept output folder', () => {
     ).toBe(true);
   });
 
-  it('trusts the folder when a step after pruning wrote outside the managed folders and said so', async () => {
-    const output = keptOutput({ managed: ['pagefind'] });
-    const sitemapStep = () => {
-      put('sitemap-index.xml', '<sitemapindex/>');
-      output.wrote(['sitemap-index.xml']);
+  it('leaves claimed files to the step after pruning that owns them, and trusts the folder as that step says it left them', async () => {
+    const output = keptOutput({ managed: ['pagefind'], claimed: /^sitemap-(?:index|\d+)\.xml$/u });
+    /** The sitemap's step: writes `files`, removes the other sitemap files, says what it left. */
+    const sitemapStep = (files: string[]) => () => {
+      for (const name of ['sitemap-0.xml', 'sitemap-1.xml']) {
+        if (!files.includes(name)) rmSync(join(outDir, name), { force: true });
+      }
+      for (const name of files) put(name, `<${name}/>`);
+      output.wrote(files);
     };
-    await build(output, pages, sitemapStep);
+    await build(output, pages, sitemapStep(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']));
     expect(output.files()?.map(({ path }) => path)).toEqual([
       'articles/a/index.html',
       'index.html',
       'search-index/p/2024/0.bin',
+      'sitemap-0.xml',
+      'sitemap-1.xml',
       'sitemap-index.xml',
     ]);
-    const second = await build(output, pages, sitemapStep);
+    // Pruning leaves the claimed files; the step then leaves one fewer.
+    const second = await build(output, pages, sitemapStep(['sitemap-0.xml', 'sitemap-index.xml']));
+    expect(second.some((line) => line.includes('as the last build left it'))).toBe(true);
     expect(
-      second.some((line) => line.includes('as the last build left it')),
-      second.join('\n'),
+      second.filter((line) => line.includes('Removed')),
+      'pruning removed no sitemap file',
+    ).toEqual([]);
+    const third = await build(output, pages, sitemapStep(['sitemap-0.xml', 'sitemap-index.xml']));
+    expect(
+      third.some((line) => line.includes('as the last build left it')),
+      third.join('\n'),
     ).toBe(true);
+    expect(() => {
+      output.wrote(['index.html']);
+    }).toThrow(/does not own/u);
   });
 
   it.each([

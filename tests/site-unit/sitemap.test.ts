@@ -200,6 +200,15 @@ describe('the sitemap files as the build writes them', () => {
     await build(2);
     expect(readFileSync(join(dir, 'sitemap-1.xml'), 'utf8')).toBe(first);
   });
+  it('removes the sitemap files of an earlier build that it no longer writes', async () => {
+    await build(2);
+    await build();
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('sitemap'))
+        .sort(),
+    ).toEqual(['sitemap-0.xml', 'sitemap-index.xml']);
+  });
   it('reads a page again when it changed since the last build, never an old date from the cache', async () => {
     await build();
     write('articles/a-3', '<meta name="DC.date" content="2026-04-23">');
