@@ -7,6 +7,8 @@
  */
 import type { PaginateFunction } from 'astro';
 import { pinyin } from 'pinyin-pro';
+import type { ArticleRecord } from '../lib/types.ts';
+import { groupBy } from './archive.ts';
 
 /** Names on one index page: about 100 bytes of HTML a name, so about 100 kB. */
 export const INDEX_NAMES = 1000;
@@ -92,13 +94,22 @@ export function splitByInitial(names: number): boolean {
 }
 
 /**
- * The `getStaticPaths()` entries of an initial's pages (`initials/[initial]/[...page]`), none
- * while the index is one page: each initial's names in pages of `INDEX_NAMES`, the first at the
- * initial's own URL, each page's props only what it shows.
+ * The `getStaticPaths()` entries (to key with `keyed`) of an initial's pages
+ * (`initials/[initial]/[...page]`) in the index of the names `keysOf` gives each record; none
+ * while the index is one page. Each initial's names come in pages of `INDEX_NAMES`, the first at
+ * the initial's own URL; a page's props are only what it shows (its names, and the initials for
+ * the navigation).
  */
-export function initialPaths(groups: readonly InitialGroup[], paginate: PaginateFunction) {
-  const names = groups.reduce((sum, group) => sum + group.entries.length, 0);
-  if (!splitByInitial(names)) return [];
+export function initialPaths(
+  records: readonly ArticleRecord[],
+  keysOf: (record: ArticleRecord) => readonly string[],
+  kind: NameKind,
+  paginate: PaginateFunction,
+) {
+  const named = groupBy(records, keysOf);
+  if (!splitByInitial(named.size)) return [];
+  const groups = byInitial(named, kind);
+  const initials = groups.map(({ initial }) => initial);
   return groups.flatMap(({ initial, entries }) =>
     paginate(entries, { pageSize: INDEX_NAMES, params: { initial: initialSlug(initial) } }).map(
       ({ params, props: { page } }) => ({
@@ -111,6 +122,7 @@ export function initialPaths(groups: readonly InitialGroup[], paginate: Paginate
             currentPage: page.currentPage,
             lastPage: page.lastPage,
           } satisfies InitialPage,
+          initials,
         },
       }),
     ),
