@@ -43,7 +43,10 @@ export interface PhraseIndex {
   lists: Record<(typeof LISTED_FILTERS)[number], string[]>;
 }
 
-/** What a closed period (every period but the newest) adds to the index: it depends on its own items alone. */
+/**
+ * What a closed period (every period but the newest) adds to the index: it depends on its own items
+ * alone, and the second period's also on the headlines of every older item.
+ */
 export interface PeriodPart {
   /** Its shard count. */
   shards: number;
@@ -156,20 +159,28 @@ function periodPostings(items: readonly ArticleRecord[], filters: FilterValues, 
   return postings;
 }
 
-/** A closed period's part: from `kept` when it holds it, else made (and kept). */
+/**
+ * A closed period's part: from `kept` when it holds it, else made (and kept). `headlines`, for
+ * the second period only, are the items whose headline postings its shards carry (its own and
+ * every older one, numbered from its first item).
+ */
 function closedPart(
   name: string,
   items: readonly ArticleRecord[],
   filters: FilterValues,
   kept: KeptPeriods | undefined,
+  headlines?: readonly ArticleRecord[],
 ): PeriodPart {
-  const digest = kept ? periodDigest(name, items, filters) : '';
+  const digest = kept ? periodDigest(name, items, filters, headlines) : '';
   const found = kept?.get(digest);
   if (found) return found;
   const counts: Counts = new Map();
   const postings = periodPostings(items, filters, counts);
   const files = new Map<string, Uint8Array>();
-  const shards = writeShards(postings, items.length, (shard) => periodShardPath(name, shard), files);
+  const path = (shard: number) => periodShardPath(name, shard);
+  const shards = headlines
+    ? writeShards(postings, items.length, path, files, headlinePostings(headlines), headlines.length)
+    : writeShards(postings, items.length, path, files);
   const part: PeriodPart = {
     shards,
     files: [...files],
@@ -181,14 +192,22 @@ function closedPart(
 
 /**
  * The digest of what a period's part is made of: the format version, the period's name and, item
- * by item, its printed text field by field and its filter values.
+ * by item, its printed text field by field and its filter values; then the headlines whose
+ * postings it carries, if any, in item order.
  */
-function periodDigest(name: string, records: readonly ArticleRecord[], filters: FilterValues): string {
+function periodDigest(
+  name: string,
+  records: readonly ArticleRecord[],
+  filters: FilterValues,
+  headlines: readonly ArticleRecord[] = [],
+): string {
   const hash = createHash('sha256').update(`${PHRASE_VERSION}\0${name}\0${records.length}\0`);
   for (const record of records) {
     for (const text of printedText(record)) hash.update(text).update('\0');
     hash.update(JSON.stringify(filters(record))).update('\n');
   }
+  hash.update(`\0headlines\0${headlines.length}\0`);
+  for (const record of headlines) hash.update(record.headline).update('\n');
   return hash.digest('hex');
 }
 
@@ -201,11 +220,50 @@ function post(postings: Map<string, number[]>, keys: Iterable<string>, item: num
   }
 }
 
+/** A run of items of one period: its name and the run's first and past-last item numbers. */
+interface PeriodRun {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The runs of items by period, in item order; throws when a period comes twice (records not sorted). */
+function periodRuns(records: readonly ArticleRecord[], openMonth: string | undefined): PeriodRun[] {
+  const runs: PeriodRun[] = [];
+  const period = (record: ArticleRecord | undefined) => periodOf(record ?? { date: null }, openMonth);
+  let start = 0;
+  while (start < records.length) {
+    const name = period(records[start]);
+    let end = start;
+    while (end < records.length && period(records[end]) === name) end += 1;
+    if (runs.some((run) => run.name === name)) {
+      throw new Error(`The records are not in the archive's order: period ${name} comes twice; sort them first.`);
+    }
+    runs.push({ name, start, end });
+    start = end;
+  }
+  return runs;
+}
+
+/** The headline postings of `items` (numbered from 0), under `titleKey` of each gram. */
+function headlinePostings(items: readonly ArticleRecord[]): Map<string, number[]> {
+  const titles = new Map<string, number[]>();
+  items.forEach((record, item) => {
+    post(titles, [...gramsOf(record.headline)].map(titleKey), item);
+  });
+  return titles;
+}
+
 /**
  * Builds the index of `records`, which must be in the archive's order (newest first, as
  * `sortRecords` gives them): that order numbers the items, and each period is a run of them.
- * A closed period whose part `kept` holds (under the digest of its items) is taken from there;
- * the parts made are added to it.
+ *
+ * The headline postings are split in two so that a new day changes the newest period's files
+ * alone: the newest period's shards carry its own items' headlines, and the second period's
+ * shards those of every older item (numbered from the second period's first item), so that the
+ * two files a query's first round fetches per gram hold every headline posting. A closed period
+ * whose part `kept` holds (under the digest of its items, and for the second period of every
+ * older headline) is taken from there; the parts made are added to it.
  */
 export function buildPhraseIndex(
   records: readonly ArticleRecord[],
@@ -214,41 +272,28 @@ export function buildPhraseIndex(
 ): PhraseIndex {
   const files = new Map<string, Uint8Array>();
   const periods: PhraseManifest['periods'] = [];
-  const titles = new Map<string, number[]>();
   const counts: Counts = new Map();
-  // The newest period is written last, with the headline postings of every period beside its own.
-  let newest: { name: string; postings: Map<string, number[]> } | undefined;
   const newestDate = records[0]?.date;
-  const openMonth = newestDate ? monthOf(newestDate) : undefined;
-  const period = (record: ArticleRecord | undefined) => periodOf(record ?? { date: null }, openMonth);
-  let start = 0;
-  while (start < records.length) {
-    const name = period(records[start]);
-    let end = start;
-    while (end < records.length && period(records[end]) === name) end += 1;
-    if (periods.some(([other]) => other === name)) {
-      throw new Error(`The records are not in the archive's order: period ${name} comes twice; sort them first.`);
-    }
+  const runs = periodRuns(records, newestDate ? monthOf(newestDate) : undefined);
+  runs.forEach(({ name, start, end }, position) => {
     const items = records.slice(start, end);
-    items.forEach((record, offset) => {
-      post(titles, [...gramsOf(record.headline)].map(titleKey), start + offset);
-    });
-    if (start === 0) {
-      newest = { name, postings: periodPostings(items, filters, counts) };
-      periods.push([name, start, items.length, 0]);
-    } else {
-      const part = closedPart(name, items, filters, kept);
-      for (const [path, bytes] of part.files) files.set(path, bytes);
-      for (const [key, values] of part.counts) for (const [value, n] of values) tally(counts, key, value, n);
-      periods.push([name, start, items.length, part.shards]);
+    if (position === 0) {
+      const postings = periodPostings(items, filters, counts);
+      const path = (shard: number) => periodShardPath(name, shard);
+      periods.push([
+        name,
+        start,
+        items.length,
+        writeShards(postings, items.length, path, files, headlinePostings(items), items.length),
+      ]);
+      return;
     }
-    start = end;
-  }
-  const first = periods[0];
-  if (newest && first) {
-    const { name, postings } = newest;
-    first[3] = writeShards(postings, first[2], (shard) => periodShardPath(name, shard), files, titles, records.length);
-  }
+    const older = position === 1 ? records.slice(start) : undefined;
+    const part = closedPart(name, items, filters, kept, older);
+    for (const [path, bytes] of part.files) files.set(path, bytes);
+    for (const [key, values] of part.counts) for (const [value, n] of values) tally(counts, key, value, n);
+    periods.push([name, start, items.length, part.shards]);
+  });
   const lists = Object.fromEntries(
     LISTED_FILTERS.map((key) => {
       const byCount = [...(counts.get(key) ?? [])].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));

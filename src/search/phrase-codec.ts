@@ -9,8 +9,10 @@
  * stored per period relative to the period's first item. A shard file holds the postings of
  * every gram hashed to it: `[gram length u8][gram UTF-8][kind u8][payload length varint][payload]`
  * repeated; kind 0 is a list of varint gaps, kind 1 a bitmap over the period, whichever is
- * smaller. The newest period's shards also hold the headline postings of the whole archive
- * (`titleKey`), beside the gram's own.
+ * smaller. The headline postings (`titleKey`) are beside the gram's own in two periods' shards:
+ * the newest period's hold its own items' headlines, the second period's those of every item
+ * from its first on (numbered from its first item), so that a new day leaves the older
+ * periods' files as they were.
  */
 import { foldChar, foldText } from './normalize.ts';
 
@@ -27,7 +29,7 @@ export interface PhraseManifest {
 }
 
 /** The format version written by this code. */
-export const PHRASE_VERSION = 2;
+export const PHRASE_VERSION = 3;
 
 /** The folder of the phrase index in the built site. */
 export const PHRASE_DIR = 'search-index';
@@ -105,9 +107,9 @@ export function periodShardPath(period: string, shard: number): string {
 }
 
 /**
- * The key of a gram's headline postings (all periods, global item numbers). They are written in
- * the first period's shard file that holds the gram's own postings (the shard is chosen by the
- * gram, not by this key), so a query's first fetch brings both.
+ * The key of a gram's headline postings. They are written in the shard file of the newest and of
+ * the second period that holds the gram's own postings (the shard is chosen by the gram, not by
+ * this key), so a query's first round of fetches brings both.
  */
 export function titleKey(gram: string): string {
   return `\u0001${gram}`;

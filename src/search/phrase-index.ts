@@ -88,21 +88,27 @@ export class PhraseIndexClient {
     return intersect(lists).map((item) => item + start);
   }
 
-  /** The items whose headline holds every gram (ascending): from the newest period's shards, the files its own grams are in. */
+  /**
+   * The items whose headline holds every gram (ascending): from the shards of the newest period
+   * (its own items' headlines) and of the second (every older item's), the files the first round
+   * of a query fetches for the grams' own postings.
+   */
   async titleItems(grams: readonly string[]): Promise<number[]> {
-    const [name = '', , , shards = 1] = this.manifest.periods[0] ?? [];
+    const carriers = this.manifest.periods.slice(0, 2);
     const lists = await Promise.all(
-      grams.map(async (gram) =>
-        decodeShard(await this.#file(periodShardPath(name, shardOf(gram, shards))), titleKey(gram)),
-      ),
+      grams.map(async (gram) => {
+        // The newest period's items come before the second's: the lists join in ascending order.
+        const parts = await Promise.all(
+          carriers.map(async ([name, start, , shards]) =>
+            decodeShard(await this.#file(periodShardPath(name, shardOf(gram, shards))), titleKey(gram)).map(
+              (item) => item + start,
+            ),
+          ),
+        );
+        return parts.flat();
+      }),
     );
     return intersect(lists);
-  }
-
-  /** Fetches the shard files of a period (or of the headlines) ahead of use. */
-  prefetch(keys: readonly string[], period: number | 'title'): void {
-    if (period === 'title') void this.titleItems(keys).catch(() => undefined);
-    else void this.periodItems(period, keys).catch(() => undefined);
   }
 
   /** The index in the manifest of the period holding `item`. */

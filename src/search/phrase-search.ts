@@ -85,8 +85,8 @@ export class PhraseSearch implements RunningSearch {
   }
 
   /**
-   * Starts a search, fetching the shards of the first two periods (the newest period's also
-   * carry the headlines' postings) for the query's grams; null when a term is too short for the
+   * Starts a search, fetching the shards of the first two periods (which also carry the
+   * headlines' postings: the newest period's own, the second's every older one) for the query's grams; null when a term is too short for the
    * index (a single character), which Pagefind answers alone.
    */
   static async start(

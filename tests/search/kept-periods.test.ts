@@ -61,6 +61,22 @@ function editedOldest(): ArticleRecord[] {
   return edited;
 }
 
+/** The records with a paragraph added to the oldest item (its headline unchanged). */
+function bodyEditedOldest(): ArticleRecord[] {
+  const edited = records.map((record) => ({ ...record }));
+  const oldest = edited.at(-1);
+  if (!oldest) throw new Error('the fixtures have no records');
+  oldest.sections = [...oldest.sections, { paragraphs: ['本报讯 更正说明。'] }];
+  return edited;
+}
+
+/** The records with one more item on the newest item's day (a new day's publication, as far as the index goes). */
+function withNewItem(): ArticleRecord[] {
+  const newest = records[0];
+  if (!newest) throw new Error('the fixtures have no records');
+  return sortRecords([{ ...newest, id: `${newest.id}-new`, headline: '新增稿件标题' }, ...records]);
+}
+
 describe('closed periods kept from an earlier build', () => {
   const scratch = buildPhraseIndex(records, filterValues);
   const closed = scratch.manifest.periods.length - 1;
@@ -77,13 +93,47 @@ describe('closed periods kept from an earlier build', () => {
     expect([kept.hits, kept.misses, kept.sets]).toEqual([closed, closed, closed]);
   });
 
-  it('are made again when one of their items changed', () => {
+  it('are made again when one of their items changed: the period alone for its text, the second period too for its headline', () => {
+    expect(closed).toBeGreaterThan(1);
+    for (const [edit, remade] of [
+      [bodyEditedOldest, 1],
+      [editedOldest, 2],
+    ] as const) {
+      const kept = memory();
+      buildPhraseIndex(records, filterValues, kept);
+      const edited = edit();
+      const index = buildPhraseIndex(edited, filterValues, kept);
+      expect(plain(index)).toEqual(plain(buildPhraseIndex(edited, filterValues)));
+      expect(kept.sets, edit.name).toBe(closed + remade);
+    }
+  });
+
+  it('are all kept when an item joins the newest period: a new day makes again the newest period alone', () => {
     const kept = memory();
     buildPhraseIndex(records, filterValues, kept);
-    const edited = editedOldest();
-    const index = buildPhraseIndex(edited, filterValues, kept);
-    expect(plain(index)).toEqual(plain(buildPhraseIndex(edited, filterValues)));
-    expect(kept.sets).toBe(closed + 1);
+    const grown = withNewItem();
+    const index = buildPhraseIndex(grown, filterValues, kept);
+    expect(plain(index)).toEqual(plain(buildPhraseIndex(grown, filterValues)));
+    expect(index.manifest.periods.map(([name]) => name)).toEqual(scratch.manifest.periods.map(([name]) => name));
+    expect([kept.hits, kept.sets]).toEqual([closed, closed]);
+    // Every shard outside the newest period is the same file, byte for byte.
+    const olderShards = (built: PhraseIndex) => {
+      const newest = `p/${built.manifest.periods[0]?.[0] ?? ''}/`;
+      return [...built.files]
+        .filter(([path]) => path.startsWith('p/') && !path.startsWith(newest))
+        .map(([path, bytes]) => [path, [...bytes]]);
+    };
+    expect(olderShards(index).length).toBeGreaterThan(0);
+    expect(olderShards(index)).toEqual(olderShards(scratch));
+  });
+
+  it("leave the newest period's files to its own items: they are those of an archive of that period alone", () => {
+    const [name = '', , count = 0] = scratch.manifest.periods[0] ?? [];
+    const alone = buildPhraseIndex(records.slice(0, count), filterValues);
+    const shards = (built: PhraseIndex) =>
+      [...built.files].filter(([path]) => path.startsWith(`p/${name}/`)).map(([path, bytes]) => [path, [...bytes]]);
+    expect(shards(scratch).length).toBeGreaterThan(0);
+    expect(shards(scratch)).toEqual(shards(alone));
   });
 
   it('are kept in files between builds, and those no build used are removed', () => {

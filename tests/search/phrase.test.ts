@@ -255,6 +255,21 @@ describe('a search through the phrase index', () => {
     expect(new Set(fetched)).toEqual(expected);
   });
 
+  it("finds the headline postings of every period in the two newest periods' shards, numbered over the archive", async () => {
+    const { client, fetched } = fakeSite(index);
+    expect(index.manifest.periods.length).toBeGreaterThan(2);
+    const oldest = records.at(-1);
+    const newest = records[0];
+    for (const record of [oldest, newest]) {
+      const grams = [...gramsOf(record?.headline ?? '')].slice(0, 3);
+      expect(grams.length).toBeGreaterThan(0);
+      const truth = records.flatMap((r, i) => (grams.every((gram) => gramsOf(r.headline).has(gram)) ? [i] : []));
+      expect(await client.titleItems(grams)).toEqual(truth);
+    }
+    const carriers = new Set(index.manifest.periods.slice(0, 2).map(([name]) => `search-index/p/${name}/`));
+    expect(fetched.every((path) => [...carriers].some((folder) => path.startsWith(folder)))).toBe(true);
+  });
+
   it('ranks an item whose headline holds the whole query first, then the others newest first', async () => {
     const { client } = fakeSite(index);
     const headed = records.find((r) => r.headline.length >= 4 && /^\p{Script=Han}{4}/u.test(r.headline));
