@@ -121,8 +121,12 @@ export function pagefindIndex({
         });
         // Bundles are indexed side by side, one process each, as long as the pages in flight stay
         // within one bundle's limit: memory is bounded by BUNDLE_ITEMS pages, whatever the archive.
+        // The largest first, so that a large bundle started last does not run on alone at the end.
+        const largestFirst = stale
+          .map((found) => ({ ...found, weight: found.pages.length }))
+          .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         await sideBySide(
-          stale.map((found) => ({ ...found, weight: found.pages.length })),
+          largestFirst,
           async ({ name, pages, digest }) => {
             const outputPath = join(outputRoot, name);
             try {

@@ -66,6 +66,29 @@ afterEach(() => {
 });
 
 describe('the Pagefind integration', () => {
+  it('starts the largest bundle first, so that none is left to run alone at the end', async () => {
+    const article = (year: string, n: number) =>
+      `<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${year}"><h1>第${n}篇</h1></article></body></html>`;
+    const counts: Record<string, number> = { '2024': 1, '2025': 3, '2026': 2 };
+    const dir = siteWith(
+      Object.fromEntries(
+        Object.entries(counts).flatMap(([year, n]) =>
+          Array.from({ length: n }, (_, i) => [`articles/${year}-${i}/index.html`, article(year, i)]),
+        ),
+      ),
+    );
+    const started: string[] = [];
+    const hook = pagefindIndex({
+      indexer: ({ outputPath, pages }) => {
+        started.push(`${outputPath.split(/[/\\]/u).at(-1) ?? ''}:${pages.length}`);
+        mkdirSync(outputPath, { recursive: true });
+        return Promise.resolve();
+      },
+    }).hooks['astro:build:done'];
+    await hook?.({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
+    expect(started).toEqual(['2025:3', '2026:2', '2024:1']);
+  });
+
   it('indexes only the article text of the built pages, one bundle per year under pagefind/<year>/', async () => {
     const article = (year: string, title: string) =>
       `<html lang="zh-CN"><body><nav data-pagefind-ignore="all">导航</nav><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1><p>展览开幕。</p></article></body></html>`;
