@@ -222,8 +222,11 @@ function post(postings: Map<string, number[]>, keys: Iterable<string>, item: num
 
 /** A run of items of one period: its name and the run's first and past-last item numbers. */
 interface PeriodRun {
+  /** The period's name: the open month (`yyyy-mm`), a year, or `undated`. */
   name: string;
+  /** The number of its first item. */
   start: number;
+  /** The number after its last item. */
   end: number;
 }
 
