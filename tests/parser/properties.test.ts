@@ -57,6 +57,29 @@ describe('parser properties', () => {
     );
   });
 
+  it('counts conservation as the definition does: Han characters (not 丨) and digits, by code point, in order of first appearance', () => {
+    const NOT_CONSERVED = /[^\p{Script=Han}0-9０-９]+|丨/gu;
+    const reference = (body: string, kept: string) => {
+      const difference = new Map<string, number>();
+      for (const char of body.replace(NOT_CONSERVED, '')) difference.set(char, (difference.get(char) ?? 0) + 1);
+      for (const char of kept.replace(NOT_CONSERVED, '')) difference.set(char, (difference.get(char) ?? 0) - 1);
+      return [...difference].filter(([, delta]) => delta !== 0);
+    };
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('新', '华', '社', '丨', '𠮷', '〇', '0', '9', '１', 'a', ' ', '，', '\ud800'),
+        fc.string({ unit: 'binary', maxLength: 1 }),
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, text, (body, kept) => {
+        expect([...conservationDifference(body, kept)]).toEqual(reference(body, kept));
+      }),
+      { numRuns: 1000, seed },
+    );
+  });
+
   it('never throws on arbitrary bytes', HANG_LIMIT, () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
