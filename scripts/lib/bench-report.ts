@@ -179,9 +179,9 @@ export function evaluateTargets(result: Omit<BenchResult, 'targets' | 'method'>)
     },
     {
       name: 'dist fits GitHub Pages',
-      value: size(result.dist.bytes),
+      value: `${size(result.dist.archive)} as a tar archive (${size(result.dist.bytes)} of files)`,
       limit: '≤ 1 GB',
-      pass: result.dist.bytes <= GITHUB_PAGES_BYTES,
+      pass: result.dist.archive <= GITHUB_PAGES_BYTES,
     },
     {
       name: 'parse vs bare remark-parse',
@@ -230,7 +230,7 @@ export function renderReport(result: BenchResult): string {
     ['peak RSS (process tree, sampled)', size(build.peakTreeRss)],
     ['peak RSS (largest process, GNU time)', size(build.peakProcessRss)],
     ['processes at the peak', build.peakProcesses.slice(0, 5).join(', ')],
-    ['dist', `${result.dist.files} files, ${size(result.dist.bytes)}`],
+    ['dist', `${result.dist.files} files, ${size(result.dist.bytes)}; a tar archive of ${size(result.dist.archive)}`],
     ['Pagefind index (dist/pagefind)', `${result.pagefind.files} files, ${size(result.pagefind.bytes)}`],
     ['search bundles', result.bundles.join(', ')],
     ['largest HTML page', `${kilobytes(result.largest.html.bytes)} (${result.largest.html.path ?? 'none'})`],

@@ -1,6 +1,7 @@
 /** Sizes of built output. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { archiveBytes } from '../../src/integrations/byte-size.ts';
 
 /** A folder's file count and total size. */
 export interface DirStats {
@@ -8,19 +9,20 @@ export interface DirStats {
   files: number;
   /** Their total size in bytes. */
   bytes: number;
+  /** The size of the folder as the tar archive GitHub Pages takes (`archiveBytes`). */
+  archive: number;
 }
 
-/** Counts the files under `dir` and their bytes (zeros when it does not exist). */
+/** Counts the files under `dir`, their bytes and the folder's archive size (zeros when it does not exist). */
 export function dirStats(dir: string): DirStats {
-  if (!existsSync(dir)) return { files: 0, bytes: 0 };
-  let files = 0;
-  let bytes = 0;
+  if (!existsSync(dir)) return { files: 0, bytes: 0, archive: 0 };
+  const files: { path: string; size: number }[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    files += 1;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    const path = join(entry.parentPath, entry.name);
+    files.push({ path: relative(dir, path).split(sep).join('/'), size: statSync(path).size });
   }
-  return { files, bytes };
+  return { files: files.length, bytes: files.reduce((sum, { size }) => sum + size, 0), archive: archiveBytes(files) };
 }
 
 /** The largest file of a kind under a folder. */

@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatBytes, GITHUB_PAGES_BYTES } from './byte-size.ts';
+import { archiveBytes, formatBytes, GITHUB_PAGES_BYTES } from './byte-size.ts';
 import { keepOnly, readCacheRecord, writeCacheRecord } from './cache-record.ts';
 import {
   fileStates,
@@ -46,7 +46,7 @@ export interface KeptOutputOptions {
    * removes itself, and then reports with `wrote` (default none): pruning leaves them to it.
    */
   claimed?: RegExp;
-  /** The size in bytes past which a build warns that its output will not publish (default GitHub Pages' 1 GB). */
+  /** The size in bytes of the output as a tar archive past which a build warns that it will not publish (default GitHub Pages' 1 GB). */
   publishLimit?: number;
 }
 
@@ -202,8 +202,9 @@ export function keptOutput({
           : fileStates(outDir);
         writeCacheRecord(stateFile, { outDir, fingerprint: fingerprintOf(states) } satisfies OutputState);
         const bytes = states.reduce((sum, { size }) => sum + size, 0);
-        const summary = `${outDir}: ${states.length} files, ${formatBytes(bytes)}`;
-        if (bytes > publishLimit) {
+        const archive = archiveBytes(states);
+        const summary = `${outDir}: ${states.length} files, ${formatBytes(bytes)}; ${formatBytes(archive)} as the tar archive GitHub Pages takes`;
+        if (archive > publishLimit) {
           logger.warn(
             `${summary}: over the ${formatBytes(publishLimit)} that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
           );

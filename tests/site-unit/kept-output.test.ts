@@ -155,13 +155,20 @@ describe('the kept output folder', () => {
     ).toBe(true);
   });
 
-  it('says how big the folder is, and warns when it is over what GitHub Pages publishes', async () => {
+  it('says how big the folder and its tar archive are, and warns when the archive is over what GitHub Pages publishes', async () => {
+    const bytes = Object.values(pages).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    // The archive of three small files in five folders: 15 blocks of 512 bytes, padded to a record of 20.
+    const summary = `${outDir}/: 3 files, 0.0 MB; 0.0 MB as the tar archive GitHub Pages takes`;
     const small = await build(keptOutput(), pages);
-    expect(small).toContain(`info ${outDir}/: 3 files, 0.0 MB`);
-    const large = await build(keptOutput({ publishLimit: 4 }), pages);
+    expect(small).toContain(`info ${summary}`);
+    // Over a limit the files' own bytes are under: the archive is what the host counts.
+    const large = await build(keptOutput({ publishLimit: bytes * 10 }), pages);
+    expect(bytes * 10).toBeLessThan(10_240);
     expect(large.filter((line) => line.startsWith('warn'))).toEqual([
-      `warn ${outDir}/: 3 files, 0.0 MB: over the 0.0 MB that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
+      `warn ${summary}: over the 0.0 MB that GitHub Pages publishes. Publish it to a host without that limit; docs/scale.md says what takes the bytes.`,
     ]);
+    const roomy = await build(keptOutput({ publishLimit: 10_240 }), pages);
+    expect(roomy.filter((line) => line.startsWith('warn'))).toEqual([]);
   });
 
   it('takes the fingerprint in a thread of its own as the main thread would take it', async () => {
