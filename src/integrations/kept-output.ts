@@ -46,7 +46,10 @@ export interface KeptOutputOptions {
    * removes itself, and then reports with `wrote` (default none): pruning leaves them to it.
    */
   claimed?: RegExp;
-  /** The size in bytes of the output as a tar archive past which a build warns that it will not publish (default GitHub Pages' 1 GB). */
+  /**
+   * The size in bytes of the output as a tar archive (`archiveBytes`) past which a build warns that
+   * it will not publish (default GitHub Pages' 1 GB).
+   */
   publishLimit?: number;
 }
 

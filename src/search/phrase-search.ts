@@ -85,9 +85,9 @@ export class PhraseSearch implements RunningSearch {
   }
 
   /**
-   * Starts a search, fetching the shards of the first two periods (which also carry the
-   * headlines' postings: the newest period's own, the second's every older one) for the query's grams; null when a term is too short for the
-   * index (a single character), which Pagefind answers alone.
+   * Starts a search, fetching the shards of the first two periods for the query's grams (they
+   * also carry the headlines' postings: the newest period's own, the second's every older one);
+   * null when a term is too short for the index (a single character), which Pagefind answers alone.
    */
   static async start(
     index: PhraseIndexClient,
