@@ -8,6 +8,9 @@ import { indexBundle, IndexingError, RETRY_HINT, type BundleJob } from './index-
 /** What the worker answers. */
 export type BundleReply = { ok: true } | { ok: false; error: string; hint: string };
 
+// A build that ended (or failed) without waiting for this process takes it down with it.
+process.once('disconnect', () => process.exit(1));
+
 process.once('message', (job: BundleJob) => {
   const reply = (message: BundleReply) => {
     process.send?.(message, () => process.exit(message.ok ? 0 : 1));

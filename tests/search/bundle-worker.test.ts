@@ -1,13 +1,12 @@
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
-
-type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
+import { runPagefindSteps } from '../helpers/pagefind-steps.ts';
 
 /** A built site of one article page in each of two periods. */
 const site = mkdtempSync(join(tmpdir(), 'xinhua-bundle-worker-'));
@@ -27,11 +26,9 @@ afterAll(() => {
 
 /** Runs the integration's hook on `dir` with the real Pagefind, each bundle in its worker process. */
 async function runHook(dir: string): Promise<string[]> {
-  const hook = pagefindIndex().hooks['astro:build:done'];
-  if (!hook) throw new Error('the integration has no astro:build:done hook');
   const lines: string[] = [];
   const logger = { info: (line: string) => lines.push(line), warn: () => undefined, error: () => undefined };
-  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
+  await runPagefindSteps(pagefindIndex(), dir, logger);
   return lines;
 }
 
@@ -47,6 +44,17 @@ describe('indexing each bundle in a worker process', () => {
       expect(entry.languages['zh-cn']?.page_count, bundle).toBe(1);
       expect(existsSync(join(site, `.pagefind-${bundle}`)), `stage of ${bundle}`).toBe(false);
     }
+  }, 60_000);
+
+  it('ends when the build that started it goes away before it answers', async () => {
+    const worker = fork(fileURLToPath(new URL('../../src/integrations/bundle-worker.ts', import.meta.url)), [], {
+      execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise((resolve) => worker.once('spawn', resolve));
+    const ended = new Promise<number | null>((resolve) => worker.once('exit', resolve));
+    worker.disconnect();
+    expect(await ended).toBe(1);
   }, 60_000);
 
   it('fails as an AstroError with a hint when the worker cannot index its bundle', async () => {
