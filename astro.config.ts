@@ -22,8 +22,6 @@ if (!/^https?:\/\/[^/]+/u.test(site)) {
 }
 // Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
 const output = keptOutput({ managed: ['pagefind', `${PHRASE_DIR}/${MAP_DIR}`], claimed: SITEMAP_FILES });
-// Pagefind finds its pages in the files pruning has just surveyed instead of walking dist/ again.
-const pagefind = pagefindIndex({ surveyed: output.files });
 
 export default defineConfig({
   site,
@@ -46,13 +44,12 @@ export default defineConfig({
   integrations: [
     siteUrlCheck(),
     output.prune,
-    // Starts indexing the search bundles in their own processes; the sitemap is written meanwhile.
-    pagefind.start,
     // The sitemap with each page's lastmod from its data; noindex pages left out (src/site/sitemap.ts).
     // It finds the pages in the files pruning has just surveyed, and tells the seal what it wrote.
     archiveSitemap({ surveyed: output.files, wrote: output.wrote }),
-    // Waits for the bundles, then the phrase index maps each item to its Pagefind fragment.
-    pagefind.finish,
+    // Pagefind finds its pages in that survey too instead of walking dist/ again.
+    pagefindIndex({ surveyed: output.files }),
+    // After Pagefind: it maps each item to its Pagefind fragment.
     phraseIndex(),
     output.seal,
   ],

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { BUNDLE_ITEMS } from '../site/search-bundles.ts';
 import { restoreBundle, storeBundle } from './bundle-cache.ts';
@@ -18,12 +18,8 @@ import { IndexingError, LANGUAGE, RETRY_HINT, type BundleJob } from './index-bun
 export interface PagefindOptions {
   /** The folder of the bundles inside the built site (default `pagefind`): one bundle per period in `<bundle>/<period>/`. */
   bundle?: string;
-  /**
-   * How one bundle is indexed (default: in a worker process of its own; tests index in-process).
-   * It calls `accepted` once the job no longer needs this thread to go on (or it is deemed so when
-   * the returned promise settles): `start` returns only after the jobs it began were accepted.
-   */
-  indexer?: (job: BundleJob, accepted: () => void) => Promise<void>;
+  /** How one bundle is indexed (default: in a worker process of its own; tests index in-process). */
+  indexer?: (job: BundleJob) => Promise<void>;
   /** The site's files as an earlier step of the build left them (see `KeptOutput.files`), so the site is not walked again. */
   surveyed?: () => readonly FileState[] | undefined;
 }
@@ -42,12 +38,8 @@ function count(n: number, noun: string): string {
 /** The script that indexes one bundle in a process of its own. */
 const WORKER = fileURLToPath(new URL('./bundle-worker.ts', import.meta.url));
 
-/**
- * Indexes one bundle in a process of its own (`bundle-worker.ts`); rejects with the worker's
- * reason. `accepted` is called once the job has been handed to the process (a job of many pages
- * is more than a pipe holds at once, and the rest would wait for the event loop).
- */
-function indexInWorker(job: BundleJob, accepted: () => void): Promise<void> {
+/** Indexes one bundle in a process of its own (`bundle-worker.ts`); rejects with the worker's reason. */
+function indexInWorker(job: BundleJob): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, [], {
       // Node strips the worker's types itself from 22.18 and 23.6 on; before, it needs the flag.
@@ -67,24 +59,9 @@ function indexInWorker(job: BundleJob, accepted: () => void): Promise<void> {
           new IndexingError(`The indexing process ended (${signal ?? String(code)}) before it answered.`, RETRY_HINT),
         );
     });
-    child.send(job, accepted);
+    child.send(job);
   });
 }
-
-/** The two halves of the Pagefind step: `start` right after pruning, `finish` before the steps that read the bundles. */
-export interface PagefindSteps {
-  /**
-   * Finds the bundles in the built pages, keeps the unchanged ones and starts indexing the others
-   * in their worker processes, then returns: the steps listed after it (the sitemap) run while
-   * Pagefind indexes.
-   */
-  start: AstroIntegration;
-  /** Waits for the indexing `start` began, fails the build with its reason if it failed, and logs the summary. */
-  finish: AstroIntegration;
-}
-
-/** What a started indexing ends with: its summary line, or the reason it failed. */
-type Outcome = { ok: true; summary: string } | { ok: false; error: unknown };
 
 /**
  * Builds the Pagefind full-text index over the built site after `astro build`, through
@@ -94,119 +71,81 @@ type Outcome = { ok: true; summary: string } | { ok: false; error: unknown };
  * (`BUNDLE_ITEMS` pages in flight) allow, so memory is bounded whatever the archive's size.
  * A bundle whose pages are unchanged since the last build is left in place, or copied from
  * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails
- * the build with its reason. The step is in two halves (`PagefindSteps`), so that the main
- * thread, idle while the workers index, does the steps listed between them meanwhile.
+ * the build with its reason.
  */
 export function pagefindIndex({
   bundle = 'pagefind',
   indexer = indexInWorker,
   surveyed = () => undefined,
-}: PagefindOptions = {}): PagefindSteps {
+}: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
-  let started: { outcome: Promise<Outcome>; logger: AstroIntegrationLogger } | undefined;
   return {
-    start: {
-      name: 'xinhua-pagefind',
-      hooks: {
-        'astro:config:done': ({ config }) => {
-          cacheDir = join(fileURLToPath(config.cacheDir), 'pagefind');
-        },
-        'astro:build:done': async ({ dir, logger }) => {
-          const site = fileURLToPath(dir);
-          const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
-          // What the last build learnt of each page, so that a page it left untouched is not read again.
-          const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
-          const known = readCacheRecord<KnownPages>(knownFile, {});
-          const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
-          const { read, bundles } = found;
-          if (knownFile) {
-            writeCacheRecord(knownFile, found.known);
-          }
-          if (bundles.length === 0) {
-            throw new AstroError(
-              `Pagefind found no pages to index in ${site}: no HTML file marks data-pagefind-body.`,
-              'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
-            );
-          }
-          // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
-          const names = new Set(bundles.map(({ name }) => name));
-          if (existsSync(outputRoot)) {
-            for (const entry of readdirSync(outputRoot)) {
-              if (!names.has(entry)) rmSync(join(outputRoot, entry), { recursive: true, force: true });
-            }
-          }
-          let indexed = 0;
-          const stale = bundles.filter(({ name, pages, digest }) => {
-            const restored = cacheDir ? restoreBundle(cacheDir, name, digest, join(outputRoot, name)) : false;
-            if (restored) {
-              logger.info(
-                `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (${restored === 'kept' ? 'kept in place' : 'from the cache'})`,
-              );
-            }
-            return !restored;
-          });
-          // Bundles are indexed side by side, one process each, as long as the pages in flight stay
-          // within one bundle's limit: memory is bounded by BUNDLE_ITEMS pages, whatever the archive.
-          // The largest first, so that a large bundle started last does not run on alone at the end.
-          const largestFirst = stale
-            .map((found) => ({ ...found, weight: found.pages.length }))
-            .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-          const handedOver: Promise<undefined>[] = [];
-          const indexing = sideBySide(
-            largestFirst,
-            async ({ name, pages, digest }) => {
-              const outputPath = join(outputRoot, name);
-              const handover = Promise.withResolvers<undefined>();
-              handedOver.push(handover.promise);
-              const accept = () => {
-                handover.resolve(undefined);
-              };
-              try {
-                await indexer({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath }, accept);
-              } catch (error) {
-                if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
-                throw error;
-              } finally {
-                accept();
-              }
-              if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
-              indexed += pages.length;
-              logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
-            },
-            availableParallelism(),
-            BUNDLE_ITEMS,
-          );
-          const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
-          // Settled here, so that a failure while the next steps run is not an unhandled rejection.
-          const outcome = indexing.then(
-            (): Outcome => ({
-              ok: true,
-              summary: `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
-            }),
-            (error: unknown): Outcome => ({ ok: false, error }),
-          );
-          started = { outcome, logger };
-          // The first bundles are handed to their processes before the next step takes this thread.
-          await Promise.all(handedOver);
-        },
+    name: 'xinhua-pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'pagefind');
       },
-    },
-    finish: {
-      name: 'xinhua-pagefind-finish',
-      hooks: {
-        'astro:build:done': async () => {
-          if (!started) {
-            throw new AstroError(
-              'The Pagefind step was asked to finish but never started.',
-              'List `pagefind.start` before `pagefind.finish` in the integrations of astro.config.ts.',
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
+        // What the last build learnt of each page, so that a page it left untouched is not read again.
+        const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
+        const known = readCacheRecord<KnownPages>(knownFile, {});
+        const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
+        const { read, bundles } = found;
+        if (knownFile) {
+          writeCacheRecord(knownFile, found.known);
+        }
+        if (bundles.length === 0) {
+          throw new AstroError(
+            `Pagefind found no pages to index in ${site}: no HTML file marks data-pagefind-body.`,
+            'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
+          );
+        }
+        // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
+        const names = new Set(bundles.map(({ name }) => name));
+        if (existsSync(outputRoot)) {
+          for (const entry of readdirSync(outputRoot)) {
+            if (!names.has(entry)) rmSync(join(outputRoot, entry), { recursive: true, force: true });
+          }
+        }
+        let indexed = 0;
+        const stale = bundles.filter(({ name, pages, digest }) => {
+          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, join(outputRoot, name)) : false;
+          if (restored) {
+            logger.info(
+              `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (${restored === 'kept' ? 'kept in place' : 'from the cache'})`,
             );
           }
-          const { outcome, logger } = started;
-          started = undefined;
-          const result = await outcome;
-          if (!result.ok) throw result.error;
-          logger.info(result.summary);
-        },
+          return !restored;
+        });
+        // Bundles are indexed side by side, one process each, as long as the pages in flight stay
+        // within one bundle's limit: memory is bounded by BUNDLE_ITEMS pages, whatever the archive.
+        // The largest first, so that a large bundle started last does not run on alone at the end.
+        const largestFirst = stale
+          .map((found) => ({ ...found, weight: found.pages.length }))
+          .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        await sideBySide(
+          largestFirst,
+          async ({ name, pages, digest }) => {
+            const outputPath = join(outputRoot, name);
+            try {
+              await indexer({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
+            } catch (error) {
+              if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
+              throw error;
+            }
+            if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
+            indexed += pages.length;
+            logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
+          },
+          availableParallelism(),
+          BUNDLE_ITEMS,
+        );
+        const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
+        logger.info(
+          `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
+        );
       },
     },
   };

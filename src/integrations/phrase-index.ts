@@ -72,7 +72,7 @@ function readFragments(root: string, known: KnownFragments): { located: Map<stri
  * Completes the phrase index after Pagefind has written its bundles: the map from item number to
  * the bundle and fragment of the item's page (`/search-index/m/<block>.txt`, one line
  * `<bundle> <hash>` per item, `MAP_BLOCK` items a file), so that the browser loads the fragments
- * of the results it shows and nothing else. Must run after the Pagefind step's finish (`pagefind.finish`).
+ * of the results it shows and nothing else. Must run after the Pagefind integration.
  */
 export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): AstroIntegration {
   let knownFile = '';
@@ -118,7 +118,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
         if (missing.length > 0) {
           throw new AstroError(
             `Pagefind indexed no page for ${missing.length} item(s) of the phrase index (first: ${missing[0] ?? ''}).`,
-            'List the phrase-index integration after `pagefind.finish` in astro.config.ts.',
+            'List the phrase-index integration after the Pagefind one in astro.config.ts.',
           );
         }
         // The list of ids goes with the folder: the map blocks replace it.

@@ -2,11 +2,13 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
-import { runPagefindSteps } from '../helpers/pagefind-steps.ts';
+
+type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** A built site of one article page in each of two periods. */
 const site = mkdtempSync(join(tmpdir(), 'xinhua-bundle-worker-'));
@@ -26,9 +28,11 @@ afterAll(() => {
 
 /** Runs the integration's hook on `dir` with the real Pagefind, each bundle in its worker process. */
 async function runHook(dir: string): Promise<string[]> {
+  const hook = pagefindIndex().hooks['astro:build:done'];
+  if (!hook) throw new Error('the integration has no astro:build:done hook');
   const lines: string[] = [];
   const logger = { info: (line: string) => lines.push(line), warn: () => undefined, error: () => undefined };
-  await runPagefindSteps(pagefindIndex(), dir, logger);
+  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
   return lines;
 }
 

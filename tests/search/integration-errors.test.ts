@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -33,7 +35,7 @@ vi.mock('pagefind', () => ({
 
 const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
 const { indexBundle } = await import('../../src/integrations/index-bundle.ts');
-const { runPagefindSteps } = await import('../helpers/pagefind-steps.ts');
+type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** A built site of one article page of 2026. */
 const site = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-errors-'));
@@ -49,8 +51,10 @@ afterAll(() => {
 /** Runs the hook on a built site (by default the one above) with a silent logger. */
 async function runHook(dir = site): Promise<void> {
   // In this process, where Pagefind is mocked, instead of a worker process of its own.
+  const hook = pagefindIndex({ indexer: indexBundle }).hooks['astro:build:done'];
+  if (!hook) throw new Error('the integration has no astro:build:done hook');
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  await runPagefindSteps(pagefindIndex({ indexer: indexBundle }), dir, logger);
+  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
 }
 
 beforeEach(() => {

@@ -10,11 +10,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AstroError } from 'astro/errors';
-import { IndexingError } from '../../src/integrations/index-bundle.ts';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
-import { runPagefindSteps } from '../helpers/pagefind-steps.ts';
+
+type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
+type ConfigDone = NonNullable<AstroIntegration['hooks']['astro:config:done']>;
 
 const made: string[] = [];
 const logged: string[] = [];
@@ -25,9 +27,16 @@ const logger = {
   debug: () => undefined,
 };
 
-/** Runs the Pagefind step on a folder as `astro build` would, with Astro's cache in `cacheDir` if given. */
+/** Runs the integration's hooks on a folder as `astro build` would, with Astro's cache in `cacheDir` if given. */
 async function runHook(dir: string, cacheDir?: string): Promise<void> {
-  await runPagefindSteps(pagefindIndex(), dir, logger, cacheDir ? { cacheDir } : {});
+  const { hooks } = pagefindIndex();
+  if (cacheDir) {
+    const config = { cacheDir: pathToFileURL(`${cacheDir}/`) };
+    await hooks['astro:config:done']?.({ config, logger } as unknown as Parameters<ConfigDone>[0]);
+  }
+  const hook = hooks['astro:build:done'];
+  if (!hook) throw new Error('the integration has no astro:build:done hook');
+  await hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
 }
 
 /** Every file under `dir` with its bytes, by relative path. */
@@ -69,70 +78,15 @@ describe('the Pagefind integration', () => {
       ),
     );
     const started: string[] = [];
-    const steps = pagefindIndex({
+    const hook = pagefindIndex({
       indexer: ({ outputPath, pages }) => {
         started.push(`${outputPath.split(/[/\\]/u).at(-1) ?? ''}:${pages.length}`);
         mkdirSync(outputPath, { recursive: true });
         return Promise.resolve();
       },
-    });
-    await runPagefindSteps(steps, dir, logger);
+    }).hooks['astro:build:done'];
+    await hook?.({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
     expect(started).toEqual(['2025:3', '2026:2', '2024:1']);
-  });
-
-  it('lets the next steps run while the bundles are indexed, and finishes only once they are', async () => {
-    const dir = siteWith({
-      'articles/a/index.html':
-        '<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="2026"><h1>题</h1></article></body></html>',
-    });
-    const gate = Promise.withResolvers<undefined>();
-    const events: string[] = [];
-    const steps = pagefindIndex({
-      indexer: async ({ outputPath }, accepted) => {
-        events.push('indexing');
-        accepted();
-        await gate.promise;
-        mkdirSync(outputPath, { recursive: true });
-        events.push('indexed');
-      },
-    });
-    await runPagefindSteps(steps, dir, logger, {
-      between: () => {
-        events.push('next step');
-        setTimeout(() => {
-          events.push('gate opened');
-          gate.resolve(undefined);
-        }, 20);
-      },
-    });
-    events.push('finished');
-    expect(events).toEqual(['indexing', 'next step', 'gate opened', 'indexed', 'finished']);
-    expect(logged.at(-1)).toMatch(/indexed 1 page in 1 bundle/u);
-  });
-
-  it('fails the build at the finish with the reason of a bundle that failed meanwhile', async () => {
-    const dir = siteWith({
-      'articles/a/index.html':
-        '<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="2026"><h1>题</h1></article></body></html>',
-    });
-    const steps = pagefindIndex({
-      indexer: (_job, accepted) => {
-        accepted();
-        return Promise.reject(new IndexingError('the service stopped', 'Build again.'));
-      },
-    });
-    const error: unknown = await runPagefindSteps(steps, dir, logger).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(AstroError);
-    expect((error as AstroError).message).toBe('the service stopped');
-  });
-
-  it('fails fast when it is asked to finish before it started', async () => {
-    const { finish } = pagefindIndex();
-    const error: unknown = await Promise.resolve(
-      finish.hooks['astro:build:done']?.({} as Parameters<NonNullable<(typeof finish.hooks)['astro:build:done']>>[0]),
-    ).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(AstroError);
-    expect((error as AstroError).hint).toMatch(/pagefind\.start.*before.*pagefind\.finish/u);
   });
 
   it('indexes only the article text of the built pages, one bundle per year under pagefind/<year>/', async () => {
