@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--articles 10000] [--seed 1] [--start 2024-01-01] [--end 2026-11-29]
  * [--skip-baseline] [--skip-browser] [--skip-quality] [--skip-rebuild] [--skip-identity]
- * [--max-rss-gb 16] [--json out.json] [--keep] [--help]`: generates a synthetic archive spread over the days from
+ * [--max-rss-gb 16] [--rounds 1] [--json out.json] [--keep] [--help]`: generates a synthetic archive spread over the days from
  * --start to --end in a fresh folder under node_modules/.cache and measures parse throughput,
  * the full build (phases, peak memory, output and index size, the largest HTML and JSON file),
  * rebuilds after a new day's seeds are added and after a seed of the oldest year is edited, that
@@ -21,6 +21,8 @@ import { baselineRecords, writeBaselineRecords, writeBaselineSite } from './lib/
 import { writeHugoSite } from './lib/hugo-peer.ts';
 import {
   evaluateTargets,
+  medianRun,
+  peakRss,
   processList,
   renderReport,
   type BaselineResult,
@@ -59,6 +61,7 @@ const { values: options } = parseArgs({
     'result-selector': { type: 'string', default: '#search-results > li, #results a[href]' },
     'done-selector': { type: 'string', default: '#search-status[data-state="done"]' },
     'max-rss-gb': { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '1' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'skip-quality': { type: 'boolean', default: false },
@@ -78,6 +81,7 @@ if (options.help) {
       '  --skip-quality        no search-quality comparison with stock Pagefind',
       '  --skip-baseline       no bare Astro + Pagefind baseline',
       '  --max-rss-gb <n>      stop a step whose process tree passes this (default 16)',
+      '  --rounds <n>          time the full build, each rebuild and the baseline n times; report the medians (default 1)',
       '  --json <file>         also write the result as JSON',
       '  --keep                keep the work folder (seeds, cache, dist)',
       '',
@@ -88,19 +92,27 @@ if (options.help) {
 const articles = Number(options.articles);
 const maxTreeRss = Number(options['max-rss-gb']) * 1e9;
 const seed = Number(options.seed);
+const rounds = Number(options.rounds);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/u;
 if (
   !Number.isInteger(articles) ||
   articles < 1 ||
   !Number.isInteger(seed) ||
+  !Number.isInteger(rounds) ||
+  rounds < 1 ||
   !isoDate.test(options.start) ||
   !isoDate.test(options.end) ||
   options.end < options.start
 ) {
   process.stderr.write(
-    'Usage: npm run bench -- --articles <positive integer> [--seed <integer>] [--start yyyy-mm-dd] [--end yyyy-mm-dd] …\n',
+    'Usage: npm run bench -- --articles <positive integer> [--seed <integer>] [--rounds <positive integer>] [--start yyyy-mm-dd] [--end yyyy-mm-dd] …\n',
   );
   process.exit(2);
+}
+
+/** ` (round 2 of 3)` when the benchmark runs several rounds, else nothing. */
+function roundLabel(round: number): string {
+  return rounds > 1 ? ` (round ${String(round)} of ${String(rounds)})` : '';
 }
 
 /** Progress on stderr, so stdout holds only the report. */
@@ -279,27 +291,46 @@ async function bench(work: string): Promise<BenchResult> {
   sample.length = 0;
   progress.parse = parse;
 
-  log('full build (empty cache)');
-  const build = await buildSite(seedsDir, dist, cache);
+  // Each round builds from an empty cache and output folder; the last round's are kept for the rebuilds.
+  const builds: BuildRun[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+    log(`full build (empty cache)${roundLabel(round)}`);
+    builds.push(await buildSite(seedsDir, dist, cache));
+  }
+  const build = medianRun(builds, (run) => run.ms);
   const distStats = dirStats(dist);
   const pagefind = dirStats(join(dist, 'pagefind'));
   const largest = { html: largestFile(dist, '.html'), json: largestFile(dist, '.json') };
 
-  let rebuildEdit: BuildRun | null = null;
-  let rebuildAdd: BuildRun | null = null;
+  const adds: BuildRun[] = [];
+  const edits: BuildRun[] = [];
   let identity: BenchResult['identity'] = null;
   if (!options['skip-rebuild']) {
+    // The day after the last. Each further round first takes that day out again (a rebuild not
+    // timed), so every round adds the same day to the same archive: a later day could start a
+    // new month, which closes the open month's search bundle and is a costlier rebuild of its own.
     const next = new Date(`${archive.last}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     const day = next.toISOString().slice(0, 10);
-    const added = addSyntheticDay(seedsDir, { seed, date: day });
-    log(`rebuild after adding the day ${day} (${added.length} seeds, 100 items)`);
-    rebuildAdd = await buildSite(seedsDir, dist, cache);
-    // A seed of the oldest year, a tenth of the way in: its year's bundle is long closed.
-    const old = archive.files[Math.floor(archive.files.length / 10)] ?? '';
-    log(`rebuild after editing ${old}`);
-    editSyntheticPage(join(seedsDir, old));
-    rebuildEdit = await buildSite(seedsDir, dist, cache);
+    for (let round = 1; round <= rounds; round += 1) {
+      const added = addSyntheticDay(seedsDir, { seed, date: day });
+      log(`rebuild after adding the day ${day} (${added.length} seeds, 100 items)${roundLabel(round)}`);
+      adds.push(await buildSite(seedsDir, dist, cache));
+      if (round < rounds) {
+        for (const file of added) rmSync(join(seedsDir, file));
+        log(`rebuild after taking the day ${day} out again, before the next round (not timed)`);
+        await buildSite(seedsDir, dist, cache);
+      }
+    }
+    // Seeds of the oldest year, a tenth of the way in (another one each round): its year's bundle is long closed.
+    for (let round = 1; round <= rounds; round += 1) {
+      const old = archive.files[Math.floor(archive.files.length / 10) + round - 1] ?? '';
+      log(`rebuild after editing ${old}${roundLabel(round)}`);
+      editSyntheticPage(join(seedsDir, old));
+      edits.push(await buildSite(seedsDir, dist, cache));
+    }
     if (!options['skip-identity']) {
       log('clean build of the same seeds, to compare with the rebuilt site byte for byte');
       const clean = join(work, 'clean');
@@ -309,6 +340,8 @@ async function bench(work: string): Promise<BenchResult> {
       rmSync(clean, { recursive: true, force: true });
     }
   }
+  const rebuildAdd = adds.length > 0 ? medianRun(adds, (run) => run.ms) : null;
+  const rebuildEdit = edits.length > 0 ? medianRun(edits, (run) => run.ms) : null;
 
   let search = null;
   if (!options['skip-browser']) {
@@ -330,16 +363,18 @@ async function bench(work: string): Promise<BenchResult> {
     }
   }
 
-  let baseline: BaselineResult | null = null;
-  if (!options['skip-baseline']) {
+  const baselines: BaselineResult[] = [];
+  for (let round = 1; round <= rounds && !options['skip-baseline']; round += 1) {
     // Outside node_modules, so that Vite treats its page as source, not as a dependency.
     const dir = mkdtempSync(join(tmpdir(), 'xinhua-bench-baseline-'));
     try {
-      baseline = await runBaseline(dir, seedsDir, archive.files);
+      if (rounds > 1) log(`baseline${roundLabel(round)}`);
+      baselines.push(await runBaseline(dir, seedsDir, archive.files));
     } finally {
       if (!options.keep) rmSync(dir, { recursive: true, force: true });
     }
   }
+  const baseline = baselines.length > 0 ? medianRun(baselines, (run) => run.totalMs) : null;
 
   const hugoPeer = options['skip-baseline'] ? 'skipped with the baseline' : await runHugoPeer(seedsDir, archive.files);
   log(`Hugo + Pagefind peer: ${hugoPeer}`);
@@ -357,6 +392,14 @@ async function bench(work: string): Promise<BenchResult> {
     },
     parse,
     build,
+    rounds: {
+      count: rounds,
+      builds: builds.map((run) => run.ms),
+      adds: adds.map((run) => run.ms),
+      edits: edits.map((run) => run.ms),
+      baselines: baselines.map((run) => run.totalMs),
+      peak: Math.max(...[...builds, ...adds, ...edits].map(peakRss)),
+    },
     dist: distStats,
     pagefind,
     largest,
@@ -373,6 +416,7 @@ async function bench(work: string): Promise<BenchResult> {
     targets: evaluateTargets(partial),
     method: [
       'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir: first after a new day (100 items on 10–14 seeds, the day after the last) is added, then after a seed of the oldest year is edited (a sentence added to a paragraph). Then a clean build of the same seeds (own cache and outDir) is compared with the rebuilt output file by file, byte for byte.',
+      `Rounds: ${rounds}. With more than one, the full build runs that many times from an empty cache, the new day is added that many times (taken out again and rebuilt, untimed, between rounds) and as many seeds of the oldest year are edited (another each round), each followed by its rebuild, and the baseline runs that many times; each step is reported from its median round, the ratios are of those medians, and peak memory is the highest of all rounds.`,
       'Phases are the arrival times of the lines Astro prints: start-up until "[content] Syncing content", load until "[content] Synced content", render until the "✓ Completed in" closing "generating static routes", index until the Pagefind integration\'s line with its page count; when the build writes no dist/pagefind, the Pagefind CLI runs after it and its time is the index phase.',
       `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
       'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, renderReport, type BenchResult, type BuildRun } from '../../scripts/lib/bench-report.ts';
+import {
+  evaluateTargets,
+  medianRun,
+  renderReport,
+  type BenchResult,
+  type BuildRun,
+} from '../../scripts/lib/bench-report.ts';
 import { buildPhases } from '../../scripts/lib/build-log.ts';
 
 /** A build of `ms` milliseconds peaking at `rss` bytes. */
@@ -23,6 +29,7 @@ const result: Omit<BenchResult, 'targets' | 'method'> = {
   machine: { cpus: 2, memoryGb: 24, node: 'v24', date: '2026-01-01', loadAverage: [1, 1] },
   parse: { files: 1253, bytes: 10e6, rounds: 5, ours: { medianMs: 1100, mbPerSecond: 9 }, bare: timing, ratio: 0.9 },
   build: run(60_000, 3e9),
+  rounds: { count: 1, builds: [60_000], adds: [13_000], edits: [20_000], baselines: [], peak: 5e9 },
   dist: { files: 1, bytes: 1, archive: 10_240 },
   pagefind: { files: 1, bytes: 1, archive: 10_240 },
   largest: {
@@ -59,6 +66,52 @@ describe('bench targets', () => {
       'dist fits GitHub Pages': true,
       'parse vs bare remark-parse': true,
     });
+  });
+
+  it('reports a step that ran several rounds from its median round, with the spread', () => {
+    const runs = [run(90_000, 3e9), run(70_000, 3e9), run(80_000, 3e9), run(75_000, 3e9)];
+    expect(medianRun(runs, (r) => r.ms).ms, 'the lower middle of an even count').toBe(75_000);
+    expect(medianRun(runs.slice(0, 3), (r) => r.ms).ms).toBe(80_000);
+    expect(() => medianRun([], (r: BuildRun) => r.ms)).toThrow(/at least one run/u);
+    const several = {
+      ...result,
+      build: run(80_000, 3e9),
+      rebuildAdd: run(15_000, 2e9),
+      rounds: {
+        count: 3,
+        builds: [90_000, 70_000, 80_000],
+        adds: [15_000, 17_000, 12_000],
+        edits: [20_000, 20_000, 20_000],
+        baselines: [],
+        peak: 4.5e9,
+      },
+    };
+    const targets = evaluateTargets(several);
+    expect(targets.find((t) => t.name === 'rebuild, a new day added')).toEqual({
+      name: 'rebuild, a new day added',
+      value: '15.0 s = 19% of full (0 routes rendered, 0 reused); median of 3 rounds: 12.0–17.0 s = 15%–21%',
+      limit: '≤ 20% of full build',
+      pass: true,
+    });
+    expect(targets.find((t) => t.name === 'peak RSS of the build')?.value, 'the highest peak of any round').toBe(
+      '4.50 GB',
+    );
+    const baseline = {
+      build: run(20_000, 1e9),
+      index: { ms: 12_000, peakTreeRss: 1e9, peakProcessRss: null },
+      totalMs: 32_000,
+      dist: result.dist,
+      pagefind: result.pagefind,
+      incremental: null,
+    };
+    const withBaseline = { ...several, baseline, rounds: { ...several.rounds, baselines: [32_000, 30_000, 36_000] } };
+    expect(evaluateTargets(withBaseline).find((t) => t.name === 'full build vs baseline')?.value).toBe(
+      '2.50× (80.0 s / 32.0 s); medians of 3 rounds: full 70.0–90.0 s, baseline 30.0–36.0 s',
+    );
+    const report = renderReport({ ...several, targets, method: [] });
+    expect(report).toContain(
+      '| rounds (3; the median reported) | full builds 90.0 s, 70.0 s, 80.0 s; a new day 15.0 s, 17.0 s, 12.0 s; an old seed edited 20.0 s, 20.0 s, 20.0 s |',
+    );
   });
 
   it('renders a table with a result per target', () => {
