@@ -4,7 +4,8 @@
  * [--max-rss-gb 16] [--rounds 1] [--json out.json] [--keep] [--help]`: generates a synthetic archive spread over the days from
  * --start to --end in a fresh folder under node_modules/.cache and measures parse throughput,
  * the full build (phases, peak memory, output and index size, the largest HTML and JSON file),
- * rebuilds after a new day's seeds are added and after a seed of the oldest year is edited, that
+ * rebuilds after a new day's seeds are added, after a seed of the oldest year is edited and
+ * after the first day of a new month is added, that
  * the rebuilt site is byte for byte a clean build of the same seeds, search in headless
  * Chromium (speed and bytes, and quality on queries from the archive's text, each beside stock
  * Pagefind on the same bundles), and a bare Astro + Pagefind baseline of the same records (and Hugo + Pagefind when
@@ -306,6 +307,7 @@ async function bench(work: string): Promise<BenchResult> {
 
   const adds: BuildRun[] = [];
   const edits: BuildRun[] = [];
+  let rebuildNewMonth: BuildRun | null = null;
   let identity: BenchResult['identity'] = null;
   if (!options['skip-rebuild']) {
     // The day after the last. Each further round first takes that day out again (a rebuild not
@@ -331,6 +333,13 @@ async function bench(work: string): Promise<BenchResult> {
       editSyntheticPage(join(seedsDir, old));
       edits.push(await buildSite(seedsDir, dist, cache));
     }
+    // Once: the first day of the next month, which closes the open month's search bundle.
+    const monthStart = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+    monthStart.setUTCMonth(monthStart.getUTCMonth() + 1);
+    const firstDay = monthStart.toISOString().slice(0, 10);
+    const opened = addSyntheticDay(seedsDir, { seed, date: firstDay });
+    log(`rebuild after adding ${firstDay}, the first day of a new month (${opened.length} seeds, 100 items)`);
+    rebuildNewMonth = await buildSite(seedsDir, dist, cache);
     if (!options['skip-identity']) {
       log('clean build of the same seeds, to compare with the rebuilt site byte for byte');
       const clean = join(work, 'clean');
@@ -406,6 +415,7 @@ async function bench(work: string): Promise<BenchResult> {
     bundles: readdirSync(join(dist, 'pagefind')).sort(),
     rebuildEdit,
     rebuildAdd,
+    rebuildNewMonth,
     identity,
     hugoPeer,
     search,
@@ -416,7 +426,7 @@ async function bench(work: string): Promise<BenchResult> {
     targets: evaluateTargets(partial),
     method: [
       'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir: first after a new day (100 items on 10–14 seeds, the day after the last) is added, then after a seed of the oldest year is edited (a sentence added to a paragraph). Then a clean build of the same seeds (own cache and outDir) is compared with the rebuilt output file by file, byte for byte.',
-      `Rounds: ${rounds}. With more than one, the full build runs that many times from an empty cache, the new day is added that many times (taken out again and rebuilt, untimed, between rounds) and as many seeds of the oldest year are edited (another each round), each followed by its rebuild, and the baseline runs that many times; each step is reported from its median round, the ratios are of those medians, and peak memory is the highest of all rounds.`,
+      `Rounds: ${rounds}. With more than one, the full build runs that many times from an empty cache, the new day is added that many times (taken out again and rebuilt, untimed, between rounds) and as many seeds of the oldest year are edited (another each round), each followed by its rebuild, and the baseline runs that many times; each step is reported from its median round, the ratios are of those medians, and peak memory is the highest of all rounds. After the edits, the first day of the next month is added once and rebuilt: the open month's search bundle closes into its year's.`,
       'Phases are the arrival times of the lines Astro prints: start-up until "[content] Syncing content", load until "[content] Synced content", render until the "✓ Completed in" closing "generating static routes", index until the Pagefind integration\'s line with its page count; when the build writes no dist/pagefind, the Pagefind CLI runs after it and its time is the index phase.',
       `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
       'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',

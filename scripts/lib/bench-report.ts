@@ -114,6 +114,11 @@ export interface BenchResult {
   rebuildEdit: BuildRun | null;
   /** Rebuild after a new day's seeds were added (same cache and outDir; the median round), or null when skipped. */
   rebuildAdd: BuildRun | null;
+  /**
+   * Rebuild after the first day of the next month was added (once, after the edits), or null when
+   * skipped: the open month's search bundle closes into its year's, which is indexed again.
+   */
+  rebuildNewMonth: BuildRun | null;
   /** The rebuilt site against a clean build of the same seeds, or null when skipped. */
   identity: { files: number; differing: number; examples: string[] } | null;
   /** Whether the Hugo + Pagefind peer ran, and why not. */
@@ -170,7 +175,9 @@ export function evaluateTargets(result: Omit<BenchResult, 'targets' | 'method'>)
     limit: `≤ ${(limit * 100).toFixed(0)}% of full build`,
     pass: run ? ratio(run.ms / build.ms, limit) : null,
   });
-  const peaks = [build, result.rebuildEdit, result.rebuildAdd].flatMap((run) => (run ? [peakRss(run)] : []));
+  const peaks = [build, result.rebuildEdit, result.rebuildAdd, result.rebuildNewMonth].flatMap((run) =>
+    run ? [peakRss(run)] : [],
+  );
   peaks.push(rounds.peak);
   // 4 GB at 10,000 articles; 8 GB (what a standard CI runner can spare) beyond.
   const memoryLimit = result.articles <= 10_000 ? 4e9 : 8e9;
@@ -202,6 +209,7 @@ export function evaluateTargets(result: Omit<BenchResult, 'targets' | 'method'>)
     },
     rebuild('rebuild, a new day added', result.rebuildAdd, rounds.adds, 0.2),
     rebuild('rebuild, a seed of the oldest year edited', result.rebuildEdit, rounds.edits, 0.35),
+    rebuild('rebuild, the first day of a new month', result.rebuildNewMonth, [], 0.2),
     {
       name: 'rebuilt site = clean build of the same seeds',
       value: result.identity
@@ -302,6 +310,7 @@ export function renderReport(result: BenchResult): string {
   for (const [name, run] of [
     ['rebuild, a new day added', result.rebuildAdd],
     ['rebuild, a seed of the oldest year edited', result.rebuildEdit],
+    ['rebuild, the first day of a new month', result.rebuildNewMonth],
   ] as const) {
     rows.push([
       name,
