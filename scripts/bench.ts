@@ -304,6 +304,7 @@ async function bench(work: string): Promise<BenchResult> {
   const distStats = dirStats(dist);
   const pagefind = dirStats(join(dist, 'pagefind'));
   const largest = { html: largestFile(dist, '.html'), json: largestFile(dist, '.json') };
+  const bundles = readdirSync(join(dist, 'pagefind')).sort();
 
   const adds: BuildRun[] = [];
   const edits: BuildRun[] = [];
@@ -412,7 +413,7 @@ async function bench(work: string): Promise<BenchResult> {
     dist: distStats,
     pagefind,
     largest,
-    bundles: readdirSync(join(dist, 'pagefind')).sort(),
+    bundles,
     rebuildEdit,
     rebuildAdd,
     rebuildNewMonth,
