@@ -68,10 +68,23 @@ export function medianRun<T>(runs: readonly T[], ms: (run: T) => number): T {
   return median;
 }
 
-/** `12.3–14.5 s` over the rounds' times, or `` when there was one round. */
+/** `12.3–14.5 s`: the shortest and the longest of the rounds' times. */
 function spread(times: readonly number[]): string {
-  if (times.length < 2) return '';
-  return `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}`.replace(/ s–/u, '–');
+  return `${(Math.min(...times) / 1000).toFixed(1)}–${seconds(Math.max(...times))}`;
+}
+
+/** Every round's time of each step that ran, as one line of the report. */
+function roundsLine({ builds, adds, edits, baselines }: RoundTimes): string {
+  const steps: [string, readonly number[]][] = [
+    ['full builds', builds],
+    ['a new day', adds],
+    ['an old seed edited', edits],
+    ['baseline', baselines],
+  ];
+  return steps
+    .filter(([, times]) => times.length > 0)
+    .map(([step, times]) => `${step} ${times.map((ms) => seconds(ms)).join(', ')}`)
+    .join('; ');
 }
 
 /** A target the benchmark is measured against. */
@@ -280,22 +293,7 @@ export function renderReport(result: BenchResult): string {
     ['parse ratio', `${parse.ratio.toFixed(2)}×`],
     ['full build (cold cache)', `${seconds(build.ms)}: ${phases(build)}`],
     ...(result.rounds.count > 1
-      ? [
-          [
-            `rounds (${result.rounds.count}; the median reported)`,
-            (
-              [
-                ['full builds', result.rounds.builds],
-                ['a new day', result.rounds.adds],
-                ['an old seed edited', result.rounds.edits],
-                ['baseline', result.rounds.baselines],
-              ] as const
-            )
-              .filter(([, times]) => times.length > 0)
-              .map(([step, times]) => `${step} ${times.map((ms) => seconds(ms)).join(', ')}`)
-              .join('; '),
-          ] as [string, string],
-        ]
+      ? [[`rounds (${result.rounds.count}; the median reported)`, roundsLine(result.rounds)] as [string, string]]
       : []),
     ['pages built / indexed', `${build.phases.pagesBuilt ?? 'n/a'} / ${build.phases.indexedPages ?? 'n/a'}`],
     ['peak RSS (process tree, sampled)', size(build.peakTreeRss)],
