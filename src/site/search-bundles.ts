@@ -1,14 +1,23 @@
 /**
  * How the search index is split into Pagefind bundles, so that indexing memory is bounded and a
- * new day re-indexes a small bundle: every year is a bundle (`2025`), except the archive's open
- * period, the month of its newest item, which is a bundle of its own (`2026-11`). Adding days to
- * that month re-indexes only that month; when a newer month arrives, the closed month's pages
- * join their year's bundle (re-indexed once). A year with more than `BUNDLE_ITEMS` items is
- * split into halves (`2025-h1`), else quarters (`2025-q3`), else months (`2025-07`), the first
- * that keeps every part within the limit, so no Pagefind process indexes more than that many
- * pages however dense the paper. An article page names its bundle (`data-search-bundle`), the
- * search page lists them all (`data-search-bundles`), and the browser merges them with
- * Pagefind's `mergeIndex`. No Astro import: the integration, the pages and the tests share it.
+ * new day re-indexes a small bundle. Every year is a bundle (`2025`); a year with more than
+ * `BUNDLE_ITEMS` items is split into halves (`2025-h1`), else quarters (`2025-q3`), else months
+ * (`2025-07`), the first split that keeps every part within the limit, so no Pagefind process
+ * indexes more than that many pages however dense the paper.
+ *
+ * The part of the split that holds the archive's open period (the month of its newest item) is
+ * not one bundle yet: its open month is a bundle of its own (`2026-11`), so adding days re-indexes
+ * only that month; its closed months are bundles of their own until their quarter closes
+ * (`2026-10`), and its closed quarters until the part closes (`2026-q3`). When a new month
+ * begins, the month that closes keeps its bundle and its name, and nothing older is indexed
+ * again; when a new quarter begins, the closed quarter's months are indexed again as one bundle;
+ * when the part closes, its quarters are. So a month's first day indexes no more than any other day, and
+ * the larger merges come once a quarter and once a part, at the price of more bundles for the
+ * browser to merge: the open part is at most six (three quarters, two months and the open
+ * month) where it would be two (the part and the open month). An article page names its
+ * bundle (`data-search-bundle`), the search page lists them all (`data-search-bundles`), and the
+ * browser merges them with Pagefind's `mergeIndex`. No Astro import: the integration, the pages
+ * and the tests share it.
  */
 
 /** The bundle of items with no date. */
@@ -68,10 +77,16 @@ export interface BundlePlan {
   bundles: string[];
 }
 
+/** The quarter (1–4) of a month `yyyy-mm`. */
+function quarterOf(month: string): number {
+  return Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1;
+}
+
 /**
- * The bundles of an archive whose items have these dates: the open month on its own, every other
- * dated item in its year's bundle (or its part of the year, when the year holds more than
- * `maxItems` items), undated items in the undated bundle.
+ * The bundles of an archive whose items have these dates: the open month on its own, the other
+ * months of its part of the year by closed quarter and closed month, every other dated item in
+ * its year's bundle (or its part of the year, when the year holds more than `maxItems` items),
+ * undated items in the undated bundle.
  */
 export function bundlePlan(dates: readonly (string | null)[], maxItems: number = BUNDLE_ITEMS): BundlePlan {
   const open = openPeriod(dates);
@@ -96,13 +111,21 @@ export function bundlePlan(dates: readonly (string | null)[], maxItems: number =
     });
     splits.set(year, fits ?? MONTHLY);
   }
+  /** The part (1-based) of its year's split that a month `yyyy-mm` falls in. */
+  const partOf = (month: string, split: Split) => Math.floor((Number(month.slice(5, 7)) - 1) / (12 / split.parts)) + 1;
   const bundleOf = (date: string | null): string => {
     const month = monthOfDate(date);
     if (!month) return UNDATED_BUNDLE;
     if (month === open) return month;
     const year = month.slice(0, 4);
     const split = splits.get(year) ?? WHOLE;
-    return split.name(year, Math.floor((Number(month.slice(5, 7)) - 1) / (12 / split.parts)) + 1);
+    const part = partOf(month, split);
+    if (open?.slice(0, 4) === year && part === partOf(open, split)) {
+      // The open part: a closed quarter of it is a bundle of its own, a closed month of the open quarter too.
+      const quarter = quarterOf(month);
+      return split.parts < 4 && quarter !== quarterOf(open) ? `${year}-q${String(quarter)}` : month;
+    }
+    return split.name(year, part);
   };
   return { bundleOf, bundles: orderBundles(dates.map(bundleOf)) };
 }

@@ -102,7 +102,7 @@ function snapshotSeeds(from: string, name: string): string {
 }
 
 describe('incremental builds', () => {
-  it('write byte for byte the site a clean build writes: a day added, an old seed edited, a seed removed, the output touched', async () => {
+  it('write byte for byte the site a clean build writes: a day added, a month opened, an old seed edited, a seed removed, the output touched', async () => {
     const seeds = join(WORK, 'seeds');
     const lane = join(WORK, 'incremental');
     mkdirSync(seeds, { recursive: true });
@@ -149,6 +149,14 @@ describe('incremental builds', () => {
     // No code changed, so no route's code hash may change between the first build and the next:
     // a route whose hash moves has every page rendered again.
     expect(codeHashes(readManifest(lane)), 'route code hashes after a day was added').toEqual(codeHashes(manifest));
+
+    // A new month: the month that closes keeps its bundle, and nothing older is indexed again. The
+    // new issue's items datelined the day before (30 April) join the closed month's bundle.
+    const opened = await step('month-opened', () => addSyntheticDay(seeds, { seed: 11, date: '2026-05-01', items: 8 }));
+    expect(opened.log).toMatch(/Bundle 2026-q1: \d+ pages?, unchanged since the last build \(kept in place\)/u);
+    expect(opened.log).toMatch(/Bundle 2025: \d+ pages?, unchanged since the last build \(kept in place\)/u);
+    expect(opened.log).toMatch(/Bundle 2026-05: \d+ pages? indexed/u);
+    expect(opened.log).not.toMatch(/Bundle (?!2026-0[45]:)\S+: \d+ pages? indexed/u);
 
     const old = readdirSync(seeds).find((name) => name.startsWith('xinhua-2024-'));
     if (!old) throw new Error('the synthetic archive has no seed of 2024');
