@@ -1,11 +1,11 @@
 /**
- * The built pages of each search bundle: found by the bundle their HTML names, fingerprinted so
+ * The built pages of each search bundle: found by the month their HTML names, fingerprinted so
  * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bundleOfHtml, orderBundles, UNDATED_BUNDLE } from '../site/search-bundles.ts';
+import { bundlePlan, monthOfHtml, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 import { listFiles, type FileState } from './file-fingerprint.ts';
 
 /** An element that marks content to index. */
@@ -16,7 +16,7 @@ const ASSET_URL = /(?:src|href)="[^"]*\/_astro\/[^"]*"/gu;
 
 /** The pages of one bundle. */
 export interface BundlePages {
-  /** The bundle's name: a year, or `undated`. */
+  /** The bundle's name: a year, a part of one, a month, or `undated` (see src/site/search-bundles.ts). */
   name: string;
   /** The HTML files, relative to the site, in path order. */
   pages: string[];
@@ -36,12 +36,13 @@ export interface SiteBundles {
   known: KnownPages;
 }
 
-/** What a build learnt of each HTML file: by path, its size, modification time, bundle (null: not indexed) and text digest. */
-export type KnownPages = Record<string, [size: number, mtimeMs: number, bundle: string | null, digest: string]>;
+/** What a build learnt of each HTML file: by path, its size, modification time, month (null: not indexed) and text digest. */
+export type KnownPages = Record<string, [size: number, mtimeMs: number, month: string | null, digest: string]>;
 
 /**
- * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped by the
- * bundle they name (`data-search-bundle`, else the undated bundle). The folder `skip` (the
+ * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped into the
+ * bundles that `bundlePlan` makes of the months they name (`data-search-month`; a page that names
+ * none is undated), as the search page makes them of the records' dates. The folder `skip` (the
  * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
  * digest: whatever else decides the index, such as Pagefind's version and options. A file
  * `known` from an earlier build with the same size and modification time is not read again.
@@ -55,7 +56,6 @@ export function findBundles(
   known: KnownPages = {},
   surveyed?: readonly FileState[],
 ): SiteBundles {
-  const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
   const isPage = (relative: string) =>
     relative.endsWith('.html') && !relative.startsWith('.') && !relative.startsWith(`${skip}/`);
   const files: Pick<FileState, 'path' | 'size' | 'mtimeMs'>[] = surveyed
@@ -68,6 +68,8 @@ export function findBundles(
         });
   const now: KnownPages = {};
   let opened = 0;
+  /** The pages to index, in the order found: path, month, text digest. */
+  const indexed: [relative: string, month: string, digest: string][] = [];
   for (const { path: relative, size, mtimeMs } of files) {
     const path = join(site, relative);
     let entry = known[relative];
@@ -79,22 +81,26 @@ export function findBundles(
       entry = [
         size,
         mtimeMs,
-        BODY.test(html) ? (bundleOfHtml(html) ?? UNDATED_BUNDLE) : null,
+        BODY.test(html) ? (monthOfHtml(html) ?? UNDATED_BUNDLE) : null,
         createHash('sha256').update(html.replace(ASSET_URL, '')).digest('hex'),
       ];
     }
     now[relative] = entry;
-    const name = entry[2];
-    if (name === null) continue;
+    if (entry[2] !== null) indexed.push([relative, entry[2], entry[3]]);
+  }
+  const plan = bundlePlan(indexed.map(([, month]) => month));
+  const found = new Map<string, BundlePages & { hash: ReturnType<typeof createHash> }>();
+  for (const [relative, month, digest] of indexed) {
+    const name = plan.bundleOf(month);
     let bundle = found.get(name);
     if (!bundle) {
       bundle = { name, pages: [], digest: '', hash: createHash('sha256').update(`${salt}\0`) };
       found.set(name, bundle);
     }
     bundle.pages.push(relative);
-    bundle.hash.update(`${relative}\0${entry[3]}\0`);
+    bundle.hash.update(`${relative}\0${digest}\0`);
   }
-  const bundles = orderBundles(found.keys()).flatMap((name) => {
+  const bundles = plan.bundles.flatMap((name) => {
     const bundle = found.get(name);
     return bundle ? [{ name, pages: bundle.pages, digest: bundle.hash.digest('hex') }] : [];
   });

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,20 @@ export interface PagefindOptions {
 function pagefindVersion(): string {
   const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+/** Pagefind's highlight script, the same in every bundle, of which the bundles' folder keeps a copy at its top. */
+const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
+
+/** The format of the record of known pages; a record of another format is not read. */
+const KNOWN_FORMAT = 2;
+
+/** The record of known pages in the cache folder. */
+interface KnownRecord {
+  /** `KNOWN_FORMAT` when written (format 2: the third field of a page is its month, no longer its bundle). */
+  format: number;
+  /** What the build learnt of each HTML file. */
+  pages: KnownPages;
 }
 
 /** `1 page`, `2 pages`. */
@@ -91,11 +105,12 @@ export function pagefindIndex({
         const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
         // What the last build learnt of each page, so that a page it left untouched is not read again.
         const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
-        const known = readCacheRecord<KnownPages>(knownFile, {});
+        const record = readCacheRecord<Partial<KnownRecord>>(knownFile, {});
+        const known = record.format === KNOWN_FORMAT && record.pages ? record.pages : {};
         const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
         const { read, bundles } = found;
         if (knownFile) {
-          writeCacheRecord(knownFile, found.known);
+          writeCacheRecord(knownFile, { format: KNOWN_FORMAT, pages: found.known } satisfies KnownRecord);
         }
         if (bundles.length === 0) {
           throw new AstroError(
@@ -104,7 +119,7 @@ export function pagefindIndex({
           );
         }
         // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
-        const names = new Set(bundles.map(({ name }) => name));
+        const names = new Set([...bundles.map(({ name }) => name), HIGHLIGHT_SCRIPT]);
         if (existsSync(outputRoot)) {
           for (const entry of readdirSync(outputRoot)) {
             if (!names.has(entry)) rmSync(join(outputRoot, entry), { recursive: true, force: true });
@@ -143,6 +158,11 @@ export function pagefindIndex({
           availableParallelism(),
           BUNDLE_ITEMS,
         );
+        // Every bundle ships the same highlight script; article pages load this copy, whose path does
+        // not change when their bundle does (src/search/highlight.ts).
+        const first = bundles[0];
+        const script = first && join(outputRoot, first.name, HIGHLIGHT_SCRIPT);
+        if (script && existsSync(script)) copyFileSync(script, join(outputRoot, HIGHLIGHT_SCRIPT));
         const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
         logger.info(
           `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,

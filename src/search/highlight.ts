@@ -22,10 +22,9 @@ interface HighlightModule {
 /** Loads Pagefind's highlight script and marks the terms named in the URL, if any. */
 export async function highlightFromUrl(): Promise<void> {
   if (new URLSearchParams(window.location.search).getAll(PARAM).length === 0) return;
-  // Every bundle ships the script; the page's own bundle is the one its index loaded.
-  const bundle = document.querySelector<HTMLElement>('[data-search-bundle]')?.dataset.searchBundle;
-  if (!bundle) return;
-  const url = `${BASE}pagefind/${bundle}/pagefind-highlight.js`;
+  // Every bundle ships the same script; the integration keeps a copy at the top of their folder,
+  // whose path does not change when periods merge (src/integrations/pagefind.ts).
+  const url = `${BASE}pagefind/pagefind-highlight.js`;
   const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as HighlightModule;
   // The site's own `mark` style applies; Pagefind's inline style would break the CSP.
   new PagefindHighlight({ highlightParam: PARAM, addStyles: false, markContext: null });

@@ -11,20 +11,24 @@
  * (`2026-10`), and its closed quarters until the part closes (`2026-q3`). When a new month
  * begins, the month that closes keeps its bundle and its name, and nothing older is indexed
  * again; when a new quarter begins, the closed quarter's months are indexed again as one bundle;
- * when the part closes, its quarters are. So a month's first day indexes no more than any other day, and
- * the larger merges come once a quarter and once a part, at the price of more bundles for the
- * browser to merge: the open part is at most six (three quarters, two months and the open
- * month) where it would be two (the part and the open month). An article page names its
- * bundle (`data-search-bundle`), the search page lists them all (`data-search-bundles`), and the
- * browser merges them with Pagefind's `mergeIndex`. No Astro import: the integration, the pages
- * and the tests share it.
+ * when the part closes, its quarters are. So a month's first day indexes nothing older than the
+ * month that closes, and the larger merges come once a quarter and once a part, at the price of
+ * more bundles for the browser to merge: the open part is at most six (three quarters, two
+ * months and the open month) where it would be two (the part and the open month).
+ *
+ * An article page names its month (`data-search-month`), which never changes, not its bundle,
+ * which does when periods merge: so a merge indexes pages again but renders none. The Pagefind
+ * integration makes the same plan from the months of the pages it finds, the search page from
+ * the records' dates, and lists the bundles (`data-search-bundles`) that the browser merges
+ * with Pagefind's `mergeIndex`. No Astro import: the integration, the pages and the tests share
+ * it.
  */
 
 /** The bundle of items with no date. */
 export const UNDATED_BUNDLE = 'undated';
 
-/** The attribute by which a page names the bundle that indexes it (written by src/pages/articles/[id].astro). */
-const BUNDLE_ATTRIBUTE = 'data-search-bundle';
+/** The attribute by which a page names the month (or `undated`) that decides its bundle (written by src/pages/articles/[id].astro). */
+const MONTH_ATTRIBUTE = 'data-search-month';
 
 /**
  * The most items one bundle indexes. Pagefind holds about 0.25 MB a page while it indexes
@@ -59,6 +63,11 @@ function monthOfDate(date: string | null): string | null {
   return date && /^\d{4}-\d{2}/u.test(date) ? date.slice(0, 7) : null;
 }
 
+/** What an article page names in `data-search-month`: the month (`yyyy-mm`) of `date`, or `undated`. */
+export function searchMonth(date: string | null): string {
+  return monthOfDate(date) ?? UNDATED_BUNDLE;
+}
+
 /** The archive's open period: the month (`yyyy-mm`) of its newest dated item, or null when none is dated. */
 export function openPeriod(dates: Iterable<string | null>): string | null {
   let newest: string | null = null;
@@ -71,7 +80,7 @@ export function openPeriod(dates: Iterable<string | null>): string | null {
 
 /** The bundles of an archive and the bundle of each of its dates. */
 export interface BundlePlan {
-  /** The bundle that indexes an item dated `date` (ISO `yyyy-mm-dd`, or null). */
+  /** The bundle that indexes an item dated `date` (ISO `yyyy-mm-dd`, its month `yyyy-mm`, or null). */
   bundleOf: (date: string | null) => string;
   /** Every bundle, in the order the browser loads them. */
   bundles: string[];
@@ -162,8 +171,8 @@ export function searchBundles(dates: readonly (string | null)[]): string[] {
   return bundlePlan(dates).bundles;
 }
 
-/** The bundle a built HTML page names, or null when it names none. */
-export function bundleOfHtml(html: string): string | null {
-  const match = new RegExp(`\\s${BUNDLE_ATTRIBUTE}="([0-9a-z-]+)"`, 'u').exec(html);
+/** The month (or `undated`) a built HTML page names, or null when it names none. */
+export function monthOfHtml(html: string): string | null {
+  const match = new RegExp(`\\s${MONTH_ATTRIBUTE}="([0-9a-z-]+)"`, 'u').exec(html);
   return match?.[1] ?? null;
 }

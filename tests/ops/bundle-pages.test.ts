@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findBundles } from '../../src/integrations/bundle-pages.ts';
 import { fileStates } from '../../src/integrations/file-fingerprint.ts';
 
-/** A page that Pagefind indexes into `bundle`. */
-const page = (bundle: string, text: string) =>
-  `<!DOCTYPE html><html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${bundle}"><p>${text}</p></article></body></html>`;
+/** A page that Pagefind indexes, of the month `month`. */
+const page = (month: string, text: string) =>
+  `<!DOCTYPE html><html lang="zh-CN"><body><article data-pagefind-body data-search-month="${month}"><p>${text}</p></article></body></html>`;
 
 describe('the pages of each search bundle', () => {
   let site = '';
@@ -26,12 +26,12 @@ describe('the pages of each search bundle', () => {
 
   it('finds the same bundles from files surveyed by an earlier step as from walking the site', () => {
     writeSite({
-      'articles/a/index.html': page('2025', '甲'),
+      'articles/a/index.html': page('2025-06', '甲'),
       'articles/b/index.html': page('2026-11', '乙'),
-      'articles/c/index.html': page('2025', '丙'),
+      'articles/c/index.html': page('2025-06', '丙'),
       'about/index.html': '<!DOCTYPE html><html><body><p>关于</p></body></html>',
-      'pagefind/2025/index.html': page('2025', '不算'),
-      '.pagefind-2025/articles/a/index.html': page('2025', '暂存'),
+      'pagefind/2025/index.html': page('2025-06', '不算'),
+      '.pagefind-2025/articles/a/index.html': page('2025-06', '暂存'),
       'api/v1/archive.json': '{}',
     });
     const walked = findBundles(site, 'pagefind', 'salt');
@@ -45,14 +45,14 @@ describe('the pages of each search bundle', () => {
   });
 
   it('reads again a page whose surveyed size or modification time differs from what the last build knew', () => {
-    writeSite({ 'articles/a/index.html': page('2025', '甲'), 'articles/b/index.html': page('2025', '乙') });
+    writeSite({ 'articles/a/index.html': page('2025-06', '甲'), 'articles/b/index.html': page('2025-06', '乙') });
     const first = findBundles(site, 'pagefind', 'salt', {}, fileStates(site));
     expect(first.opened).toBe(2);
     const again = findBundles(site, 'pagefind', 'salt', first.known, fileStates(site));
     expect(again.opened).toBe(0);
     expect(again.bundles).toEqual(first.bundles);
 
-    writeFileSync(join(site, 'articles/b/index.html'), page('2025', '乙改'));
+    writeFileSync(join(site, 'articles/b/index.html'), page('2025-06', '乙改'));
     utimesSync(join(site, 'articles/b/index.html'), new Date(), new Date(Date.now() + 5000));
     const edited = findBundles(site, 'pagefind', 'salt', first.known, fileStates(site));
     expect(edited.opened).toBe(1);

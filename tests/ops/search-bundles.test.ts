@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundleOfHtml, bundlePlan, openPeriod, orderBundles, searchBundles } from '../../src/site/search-bundles.ts';
+import {
+  bundlePlan,
+  monthOfHtml,
+  openPeriod,
+  orderBundles,
+  searchBundles,
+  searchMonth,
+} from '../../src/site/search-bundles.ts';
 
 describe('search bundles by period', () => {
   const dates = ['2024-05-01', '2025-12-31', '2026-10-31', '2026-11-01', '2026-11-29', null];
@@ -93,8 +100,13 @@ describe('search bundles by period', () => {
     ]);
   });
 
-  it('reads the bundle a built page names', () => {
-    expect(bundleOfHtml('<article data-pagefind-body data-search-bundle="2026-11">')).toBe('2026-11');
-    expect(bundleOfHtml('<article data-pagefind-body>')).toBeNull();
+  it('reads the month a built page names, which makes the same plan as the dates', () => {
+    expect(monthOfHtml('<article data-pagefind-body data-search-month="2026-11">')).toBe('2026-11');
+    expect(monthOfHtml('<article data-pagefind-body>')).toBeNull();
+    expect(dates.map(searchMonth)).toEqual(['2024-05', '2025-12', '2026-10', '2026-11', '2026-11', 'undated']);
+    const byMonth = bundlePlan(dates.map(searchMonth));
+    expect(byMonth.bundles).toEqual(searchBundles(dates));
+    for (const date of dates)
+      expect(byMonth.bundleOf(searchMonth(date)), String(date)).toBe(bundlePlan(dates).bundleOf(date));
   });
 });

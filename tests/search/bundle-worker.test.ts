@@ -12,14 +12,14 @@ type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** A built site of one article page in each of two periods. */
 const site = mkdtempSync(join(tmpdir(), 'xinhua-bundle-worker-'));
-for (const { id, bundle } of [
-  { id: 'a', bundle: '2025' },
-  { id: 'b', bundle: '2026-11' },
+for (const { id, month } of [
+  { id: 'a', month: '2025-06', bundle: '2025' },
+  { id: 'b', month: '2026-11', bundle: '2026-11' },
 ]) {
   mkdirSync(join(site, 'articles', id), { recursive: true });
   writeFileSync(
     join(site, 'articles', id, 'index.html'),
-    `<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${bundle}"><h1>科技创新</h1><p>京津冀协同发展。</p></article></body></html>`,
+    `<html lang="zh-CN"><body><article data-pagefind-body data-search-month="${month}"><h1>科技创新</h1><p>京津冀协同发展。</p></article></body></html>`,
   );
 }
 afterAll(() => {
@@ -67,10 +67,10 @@ describe('indexing each bundle in a worker process', () => {
       mkdirSync(join(broken, 'articles', 'c'), { recursive: true });
       writeFileSync(
         join(broken, 'articles', 'c', 'index.html'),
-        '<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="2025"><h1>题</h1></article></body></html>',
+        '<html lang="zh-CN"><body><article data-pagefind-body data-search-month="2025-06"><h1>题</h1></article></body></html>',
       );
       // A file where the worker stages the bundle's pages, so it cannot stage them.
-      writeFileSync(join(broken, '.pagefind-2025'), 'not a folder');
+      writeFileSync(join(broken, '.pagefind-2025-06'), 'not a folder');
       const error: unknown = await runHook(broken).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(AstroError);
       expect((error as AstroError).hint).toMatch(/build again/iu);

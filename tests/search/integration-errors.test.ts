@@ -42,7 +42,7 @@ const site = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-errors-'));
 mkdirSync(join(site, 'articles', 'a'), { recursive: true });
 writeFileSync(
   join(site, 'articles', 'a', 'index.html'),
-  '<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="2026"><h1>题</h1></article></body></html>',
+  '<html lang="zh-CN"><body><article data-pagefind-body data-search-month="2026-06"><h1>题</h1></article></body></html>',
 );
 afterAll(() => {
   rmSync(site, { recursive: true, force: true });

@@ -68,7 +68,7 @@ afterEach(() => {
 describe('the Pagefind integration', () => {
   it('starts the largest bundle first, so that none is left to run alone at the end', async () => {
     const article = (year: string, n: number) =>
-      `<html lang="zh-CN"><body><article data-pagefind-body data-search-bundle="${year}"><h1>第${n}篇</h1></article></body></html>`;
+      `<html lang="zh-CN"><body><article data-pagefind-body data-search-month="${year}-06"><h1>第${n}篇</h1></article></body></html>`;
     const counts: Record<string, number> = { '2024': 1, '2025': 3, '2026': 2 };
     const dir = siteWith(
       Object.fromEntries(
@@ -86,12 +86,12 @@ describe('the Pagefind integration', () => {
       },
     }).hooks['astro:build:done'];
     await hook?.({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
-    expect(started).toEqual(['2025:3', '2026:2', '2024:1']);
+    expect(started).toEqual(['2025:3', '2026-06:2', '2024:1']);
   });
 
-  it('indexes only the article text of the built pages, one bundle per year under pagefind/<year>/', async () => {
+  it('indexes only the article text of the built pages, one bundle per period under pagefind/<period>/', async () => {
     const article = (year: string, title: string) =>
-      `<html lang="zh-CN"><body><nav data-pagefind-ignore="all">导航</nav><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1><p>展览开幕。</p></article></body></html>`;
+      `<html lang="zh-CN"><body><nav data-pagefind-ignore="all">导航</nav><article data-pagefind-body data-search-month="${year}-06"><h1>${title}</h1><p>展览开幕。</p></article></body></html>`;
     const dir = siteWith({
       'articles/a/index.html': article('2026', '天宫画展'),
       'articles/b/index.html': article('2026', '春耕备耕'),
@@ -105,17 +105,20 @@ describe('the Pagefind integration', () => {
       };
       return Object.values(entry.languages).map((l) => l.page_count);
     };
-    expect(pagesIn('2026')).toEqual([2]);
+    expect(pagesIn('2026-06')).toEqual([2]);
     expect(pagesIn('2025')).toEqual([1]);
-    expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(['2025', '2026']);
+    expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(['2025', '2026-06', 'pagefind-highlight.js']);
     expect(
       readdirSync(dir).filter((name) => name.startsWith('.')),
       'staging folders left behind',
     ).toEqual([]);
-    expect(existsSync(join(dir, 'pagefind', '2026', 'pagefind.js'))).toBe(true);
-    expect(existsSync(join(dir, 'pagefind', '2025', 'pagefind-highlight.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', '2026-06', 'pagefind.js'))).toBe(true);
+    // Article pages load the highlight script from the top of the bundles' folder, whatever their bundle.
+    expect(readFileSync(join(dir, 'pagefind', 'pagefind-highlight.js'))).toEqual(
+      readFileSync(join(dir, 'pagefind', '2025', 'pagefind-highlight.js')),
+    );
     expect(
-      readdirSync(join(dir, 'pagefind', '2026')).filter((name) => name.includes('-ui')),
+      readdirSync(join(dir, 'pagefind', '2026-06')).filter((name) => name.includes('-ui')),
       'unused UI files',
     ).toEqual([]);
     expect(logged.at(-1)).toMatch(/Pagefind found 4 HTML files \(4 read\), indexed 3 pages in 2 bundles/u);
@@ -123,7 +126,7 @@ describe('the Pagefind integration', () => {
 
   it('keeps or copies an unchanged bundle from the cache and indexes again only the bundle whose pages changed', async () => {
     const article = (year: string, title: string, css = 'Base.x0.css') =>
-      `<html lang="zh-CN"><head><link rel="stylesheet" href="/_astro/${css}"></head><body><article data-pagefind-body data-search-bundle="${year}"><h1>${title}</h1></article></body></html>`;
+      `<html lang="zh-CN"><head><link rel="stylesheet" href="/_astro/${css}"></head><body><article data-pagefind-body data-search-month="${year}-06"><h1>${title}</h1></article></body></html>`;
     const cache = siteWith({});
     const dir = siteWith({
       'articles/a/index.html': article('2026', '天宫画展'),
@@ -142,7 +145,7 @@ describe('the Pagefind integration', () => {
     logged.length = 0;
     await runHook(dir, cache);
     expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
-      'Bundle 2026: 1 page, unchanged since the last build (kept in place)',
+      'Bundle 2026-06: 1 page, unchanged since the last build (kept in place)',
       'Bundle 2025: 1 page, unchanged since the last build (from the cache)',
     ]);
     expect(snapshot(join(dir, 'pagefind')), 'the bundles as first written, and no other').toEqual(first);
@@ -156,17 +159,17 @@ describe('the Pagefind integration', () => {
     expect(logged.at(-1)).toMatch(/found 2 HTML files \(1 read\)/u);
 
     // A cache entry cut short is indexed again rather than failing the build; a changed year too.
-    rmSync(join(cache, 'pagefind', '2026', 'bundle'), { recursive: true });
+    rmSync(join(cache, 'pagefind', '2026-06', 'bundle'), { recursive: true });
     writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至时节话民俗'));
     logged.length = 0;
     await runHook(dir, cache);
     // Both bundles are indexed side by side: their lines come in the order they finish.
-    expect(bundleLines().sort()).toEqual(['Bundle 2025: 1 page indexed', 'Bundle 2026: 1 page indexed']);
+    expect(bundleLines().sort()).toEqual(['Bundle 2025: 1 page indexed', 'Bundle 2026-06: 1 page indexed']);
     writeFileSync(join(dir, 'articles/c/index.html'), article('2025', '冬至'));
     logged.length = 0;
     await runHook(dir, cache);
     expect(bundleLines()).toEqual([
-      'Bundle 2026: 1 page, unchanged since the last build (kept in place)',
+      'Bundle 2026-06: 1 page, unchanged since the last build (kept in place)',
       'Bundle 2025: 1 page indexed',
     ]);
     const fresh = siteWith({
@@ -179,13 +182,13 @@ describe('the Pagefind integration', () => {
     );
   }, 120_000);
 
-  it('puts pages that name no bundle in the undated one', async () => {
+  it('puts pages that name no month in the undated bundle', async () => {
     const dir = siteWith({
       'articles/a/index.html':
         '<html lang="zh-CN"><body><article data-pagefind-body><h1>无日期</h1></article></body></html>',
     });
     await runHook(dir);
-    expect(readdirSync(join(dir, 'pagefind'))).toEqual(['undated']);
+    expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(['pagefind-highlight.js', 'undated']);
   }, 60_000);
 
   it('fails the build with the reason when there is nothing to index', async () => {

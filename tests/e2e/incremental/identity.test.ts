@@ -102,7 +102,7 @@ function snapshotSeeds(from: string, name: string): string {
 }
 
 describe('incremental builds', () => {
-  it('write byte for byte the site a clean build writes: a day added, a month opened, an old seed edited, a seed removed, the output touched', async () => {
+  it('write byte for byte the site a clean build writes: a day added, a month and a quarter opened, an old seed edited, a seed removed, the output touched', async () => {
     const seeds = join(WORK, 'seeds');
     const lane = join(WORK, 'incremental');
     mkdirSync(seeds, { recursive: true });
@@ -157,6 +157,16 @@ describe('incremental builds', () => {
     expect(opened.log).toMatch(/Bundle 2025: \d+ pages?, unchanged since the last build \(kept in place\)/u);
     expect(opened.log).toMatch(/Bundle 2026-05: \d+ pages? indexed/u);
     expect(opened.log).not.toMatch(/Bundle (?!2026-0[45]:)\S+: \d+ pages? indexed/u);
+
+    // A new quarter: the closed quarter's months are indexed again as one bundle, but their pages,
+    // which name their month and not their bundle, are not rendered again.
+    const quarter = await step('quarter-opened', () =>
+      addSyntheticDay(seeds, { seed: 11, date: '2026-07-01', items: 8 }),
+    );
+    expect(quarter.log).toMatch(/Bundle 2026-q2: \d+ pages? indexed/u);
+    expect(quarter.log).toMatch(/Bundle 2026-q1: \d+ pages?, unchanged since the last build \(kept in place\)/u);
+    expect(quarter.log).toMatch(/\/articles\/xinhua-2026-04-02-[^ ]*\/index\.html \((?:cached|restored)\)/u);
+    expect(quarter.log).not.toMatch(/\/articles\/xinhua-2026-0[45]-[^ ]*\/index\.html \(\+/u);
 
     const old = readdirSync(seeds).find((name) => name.startsWith('xinhua-2024-'));
     if (!old) throw new Error('the synthetic archive has no seed of 2024');

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { issuesOf } from '../../../src/site/archive.ts';
 import { itemTitle } from '../../../src/site/format.ts';
-import { bundlePlan } from '../../../src/site/search-bundles.ts';
+import { bundlePlan, searchMonth } from '../../../src/site/search-bundles.ts';
 import { printedPagePath, recordsOf } from '../../helpers/site.ts';
 
 const dist = inject('siteDist');
@@ -35,12 +35,22 @@ describe('the built site', () => {
     const listed = html('search').querySelector('#search-form')?.getAttribute('data-search-bundles')?.split(' ');
     const { bundles, bundleOf } = bundlePlan(articles.map((r) => r.date));
     expect(listed).toEqual(bundles);
-    expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...bundles].sort());
+    expect(readdirSync(join(dist, 'pagefind')).sort()).toEqual([...bundles, 'pagefind-highlight.js'].sort());
+    // A page names its month, from which the integration made the same plan as the search page.
+    const indexed = new Map<string, string[]>();
     for (const record of articles) {
-      const bundle = html(`articles/${record.id}`)
+      const month = html(`articles/${record.id}`)
         .querySelector('[data-pagefind-body]')
-        ?.getAttribute('data-search-bundle');
-      expect(bundle, record.id).toBe(bundleOf(record.date));
+        ?.getAttribute('data-search-month');
+      expect(month, record.id).toBe(searchMonth(record.date));
+      indexed.set(bundleOf(record.date), [...(indexed.get(bundleOf(record.date)) ?? []), record.id]);
+    }
+    for (const [bundle, ids] of indexed) {
+      const entry = JSON.parse(readFileSync(join(dist, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      const pages = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+      expect(pages, `pages in bundle ${bundle}`).toBe(ids.length);
     }
   });
 
