@@ -81,9 +81,9 @@ function indexInWorker(job: BundleJob): Promise<void> {
  * Builds the Pagefind full-text index over the built site after `astro build`, through
  * Pagefind's Node API: one bundle per period of the archive (`<bundle>/<period>/`: closed years
  * or their parts, the open part's closed quarters and months, and the open month, see
- * src/site/search-bundles.ts; merged again in the
- * browser), each in a process of its own, side by side as far as the CPUs and the page budget
- * (`BUNDLE_ITEMS` pages in flight) allow, so memory is bounded whatever the archive's size.
+ * src/site/search-bundles.ts; merged again in the browser), each in a process of its own,
+ * side by side as far as the CPUs and the page budget (`BUNDLE_ITEMS` pages in flight) allow,
+ * so memory is bounded whatever the archive's size.
  * A bundle whose pages are unchanged since the last build is left in place, or copied from
  * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails
  * the build with its reason.
