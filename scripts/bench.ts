@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSeeds } from '../src/lib/index.ts';
+import { orderBundles } from '../src/site/search-bundles.ts';
 import { baselineRecords, writeBaselineRecords, writeBaselineSite } from './lib/baseline.ts';
 import { writeHugoSite } from './lib/hugo-peer.ts';
 import {
@@ -304,7 +305,12 @@ async function bench(work: string): Promise<BenchResult> {
   const distStats = dirStats(dist);
   const pagefind = dirStats(join(dist, 'pagefind'));
   const largest = { html: largestFile(dist, '.html'), json: largestFile(dist, '.json') };
-  const bundles = readdirSync(join(dist, 'pagefind')).sort();
+  // The bundles are the folders (beside them, the highlight script the article pages load), newest first.
+  const bundles = orderBundles(
+    readdirSync(join(dist, 'pagefind'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name),
+  );
 
   const adds: BuildRun[] = [];
   const edits: BuildRun[] = [];
