@@ -120,21 +120,25 @@ export function bundlePlan(dates: readonly (string | null)[], maxItems: number =
     });
     splits.set(year, fits ?? MONTHLY);
   }
-  /** The part (1-based) of its year's split that a month `yyyy-mm` falls in. */
-  const partOf = (month: string, split: Split) => Math.floor((Number(month.slice(5, 7)) - 1) / (12 / split.parts)) + 1;
+  /** The part of its year's split that a month `yyyy-mm` falls in: its name (`2025`, `2025-h2`, …) and the split. */
+  const partOf = (month: string): { name: string; split: Split } => {
+    const year = month.slice(0, 4);
+    const split = splits.get(year) ?? WHOLE;
+    return { name: split.name(year, Math.floor((Number(month.slice(5, 7)) - 1) / (12 / split.parts)) + 1), split };
+  };
+  /** The part that holds the open month: not one bundle until it closes. */
+  const openPart = open ? partOf(open).name : null;
   const bundleOf = (date: string | null): string => {
     const month = monthOfDate(date);
     if (!month) return UNDATED_BUNDLE;
     if (month === open) return month;
-    const year = month.slice(0, 4);
-    const split = splits.get(year) ?? WHOLE;
-    const part = partOf(month, split);
-    if (open?.slice(0, 4) === year && part === partOf(open, split)) {
+    const { name, split } = partOf(month);
+    if (open && name === openPart) {
       // The open part: a closed quarter of it is a bundle of its own, a closed month of the open quarter too.
       const quarter = quarterOf(month);
-      return split.parts < 4 && quarter !== quarterOf(open) ? `${year}-q${String(quarter)}` : month;
+      return split.parts < 4 && quarter !== quarterOf(open) ? `${month.slice(0, 4)}-q${String(quarter)}` : month;
     }
-    return split.name(year, part);
+    return name;
   };
   return { bundleOf, bundles: orderBundles(dates.map(bundleOf)) };
 }
