@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 
 /** GNU time, which reports the maximum RSS of the largest process it waited for. */
 const GNU_TIME = '/usr/bin/time';
@@ -70,11 +71,6 @@ export interface MeasureOptions {
   onLine?: (line: TimedLine) => void;
   /** Kills the whole process tree when its summed RSS passes this many bytes. */
   maxTreeRss?: number;
-}
-
-/** Removes ANSI colour and cursor codes. */
-export function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/gu, '');
 }
 
 /** The parent pid of every process, read from /proc/<pid>/stat. */
@@ -153,7 +149,7 @@ export function runMeasured(command: string, args: readonly string[], options: M
   const timer = setInterval(sample, SAMPLE_MS);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (raw) => {
-      const line = { ms: performance.now() - start, text: stripAnsi(raw) };
+      const line = { ms: performance.now() - start, text: stripVTControlCharacters(raw) };
       lines.push(line);
       options.onLine?.(line);
     });

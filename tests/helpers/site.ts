@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parseSeeds, type ArticleRecord, type ParseResult } from '../../src/lib/index.ts';
 import { issuesOf, pagePlaces } from '../../src/site/archive.ts';
 import { fixtureCases } from './fixtures.ts';
@@ -50,7 +51,8 @@ export function buildSite(seedsDir: string, outDir: string, env: Record<string, 
     },
   });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
-  return run.stdout + run.stderr;
+  // Without colour codes, which Astro prints when the environment forces colour (as CI may).
+  return stripVTControlCharacters(run.stdout + run.stderr);
 }
 
 /** Every file under `dir`, as paths relative to it. */

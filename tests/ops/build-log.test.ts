@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPhases } from '../../scripts/lib/build-log.ts';
 import { median } from '../../scripts/lib/parse-bench.ts';
-import { stripAnsi } from '../../scripts/lib/measure.ts';
 
 /** Lines as `astro build` prints them, with arrival times in ms. */
 const LOG: [number, string][] = [
@@ -54,8 +53,7 @@ describe('build log phases', () => {
     expect(phases.finish).toBe(1000);
   });
 
-  it('strips colour codes and takes medians', () => {
-    expect(stripAnsi('\u001b[32m✓\u001b[39m done')).toBe('✓ done');
+  it('takes medians', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });

@@ -21,6 +21,12 @@ describe('measured runs', () => {
     expect(run.peakProcesses[0]?.rss).toBeGreaterThan(0);
   });
 
+  it('reads lines without the colour codes a build prints when colour is forced', async () => {
+    const coloured = String.raw`console.log('\u001b[2m12:00:05\u001b[22m \u001b[32m├─\u001b[39m \u001b[2m/a/index.html\u001b[22m \u001b[32m(cached)\u001b[39m')`;
+    const run = await runMeasured(process.execPath, ['-e', coloured], { cwd: process.cwd() });
+    expect(run.lines.map((line) => line.text)).toEqual(['12:00:05 ├─ /a/index.html (cached)']);
+  });
+
   it('stops the whole tree when it passes the memory limit', async () => {
     const run = await runMeasured(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)'], {
       cwd: process.cwd(),

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addSyntheticDay, editSyntheticPage, writeSyntheticArchive } from '../../../scripts/lib/synthetic.ts';
 import { ROOT } from '../../helpers/site.ts';
@@ -36,11 +37,13 @@ function build(seeds: string, lane: string): Promise<Built> {
         ASTRO_CACHE_DIR: join(lane, 'cache'),
       },
     });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      // Without colour codes, which Astro prints when the environment forces colour (as CI may).
+      const log = stripVTControlCharacters(output);
       if (code !== 0) {
         reject(new Error(`astro build failed (${code}):\n${log}`));
         return;
