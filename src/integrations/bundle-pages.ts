@@ -1,10 +1,10 @@
 /**
- * The built pages of each search bundle: found by the month their HTML names, and fingerprinted
- * so an unchanged bundle can be reused.
+ * The built pages of each search bundle: found by the month their HTML names, fingerprinted so
+ * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { bundlePlan, monthOfHtml, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 import { listFiles, type FileState } from './file-fingerprint.ts';
 
@@ -13,20 +13,6 @@ const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
 
 /** A reference to a built asset: `src="/_astro/…"` or `href="/base/_astro/…"`. */
 const ASSET_URL = /(?:src|href)="[^"]*\/_astro\/[^"]*"/gu;
-
-/** The month (or `undated`) that decides the bundle of a page marking content to index (`data-pagefind-body`), or null for a page Pagefind does not index. */
-export function indexedMonth(html: string): string | null {
-  return BODY.test(html) ? (monthOfHtml(html) ?? UNDATED_BUNDLE) : null;
-}
-
-/**
- * The digest of what a page gives Pagefind: its HTML but the built asset names
- * (`/_astro/Base.1a2b3c.css`), which change with any style or script edit but are nothing
- * Pagefind indexes, so such an edit re-indexes nothing.
- */
-export function pageDigest(html: string): string {
-  return createHash('sha256').update(html.replace(ASSET_URL, '')).digest('hex');
-}
 
 /** The pages of one bundle. */
 export interface BundlePages {
@@ -57,7 +43,7 @@ export type KnownPages = Record<string, [size: number, mtimeMs: number, month: s
  * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped into the
  * bundles that `bundlePlan` makes of the months they name (`data-search-month`; a page that names
  * none is undated), as the search page makes them of the records' dates. The folder `skip` (the
- * bundles' own) and hidden folders are left out. `salt` enters every
+ * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
  * digest: whatever else decides the index, such as Pagefind's version and options. A file
  * `known` from an earlier build with the same size and modification time is not read again.
  * `surveyed` is the site's files as a step just before found them (path, size, modification
@@ -90,7 +76,14 @@ export function findBundles(
     if (entry?.[0] !== size || entry[1] !== mtimeMs) {
       const html = readFileSync(path, 'utf8');
       opened += 1;
-      entry = [size, mtimeMs, indexedMonth(html), pageDigest(html)];
+      // Built asset names (`/_astro/Base.1a2b3c.css`) change with any style or script edit but are
+      // nothing Pagefind indexes: leave them out, so such an edit re-indexes nothing.
+      entry = [
+        size,
+        mtimeMs,
+        BODY.test(html) ? (monthOfHtml(html) ?? UNDATED_BUNDLE) : null,
+        createHash('sha256').update(html.replace(ASSET_URL, '')).digest('hex'),
+      ];
     }
     now[relative] = entry;
     if (entry[2] !== null) indexed.push([relative, entry[2], entry[3]]);
@@ -112,4 +105,17 @@ export function findBundles(
     return bundle ? [{ name, pages: bundle.pages, digest: bundle.hash.digest('hex') }] : [];
   });
   return { read: files.length, opened, bundles, known: now };
+}
+
+/** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */
+export function stagePages(site: string, pages: readonly string[], stage: string): void {
+  for (const relative of pages) {
+    const target = join(stage, relative);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(site, relative), target);
+    } catch {
+      copyFileSync(join(site, relative), target);
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +11,8 @@ import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
 import type { FileState } from './file-fingerprint.ts';
 import { sideBySide } from './side-by-side.ts';
-import { startBundleProcess } from './bundle-process.ts';
-import { holdsPages, renderIndex, type RenderedBundle, type RenderIndex } from './render-index.ts';
-import { INDEX_FORMAT, IndexingError, LANGUAGE, type BundleJob } from './index-bundle.ts';
+import type { BundleReply } from './bundle-worker.ts';
+import { IndexingError, LANGUAGE, RETRY_HINT, type BundleJob } from './index-bundle.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
@@ -44,32 +44,37 @@ interface KnownRecord {
   pages: KnownPages;
 }
 
-/**
- * The most pages in the bundles indexed while the pages render: half a bundle's limit, since
- * Astro's own memory is at its highest then.
- */
-const RENDER_BUDGET = BUNDLE_ITEMS / 2;
-
-/** Moves a folder, copying it when it is on another file system. */
-function moveFolder(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch {
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
-}
-
 /** `1 page`, `2 pages`. */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** The script that indexes one bundle in a process of its own. */
+const WORKER = fileURLToPath(new URL('./bundle-worker.ts', import.meta.url));
+
 /** Indexes one bundle in a process of its own (`bundle-worker.ts`); rejects with the worker's reason. */
 function indexInWorker(job: BundleJob): Promise<void> {
-  const worker = startBundleProcess();
-  worker.send({ kind: 'job', job });
-  return worker.answer;
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      // Node strips the worker's types itself from 22.18 and 23.6 on; before, it needs the flag.
+      execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let reply: BundleReply | undefined;
+    child.once('message', (message) => {
+      reply = message as BundleReply;
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (reply?.ok) resolve();
+      else if (reply) reject(new IndexingError(reply.error, reply.hint));
+      else
+        reject(
+          new IndexingError(`The indexing process ended (${signal ?? String(code)}) before it answered.`, RETRY_HINT),
+        );
+    });
+    child.send(job);
+  });
 }
 
 /**
@@ -89,45 +94,20 @@ export function pagefindIndex({
   surveyed = () => undefined,
 }: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
-  let base = '/';
-  /** Where bundles indexed while the pages render are written, before they are checked and moved into the site. */
-  let renderedDir: string | undefined;
-  let rendering: RenderIndex | undefined;
-  /** What the last build learnt of each page, so that a page it left untouched is not read again. */
-  const knownPages = (): { file: string | undefined; pages: KnownPages | undefined } => {
-    const file = cacheDir ? join(cacheDir, 'pages.json') : undefined;
-    const record = readCacheRecord<Partial<KnownRecord>>(file, {});
-    return { file, pages: record.format === KNOWN_FORMAT ? record.pages : undefined };
-  };
   return {
     name: 'xinhua-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'pagefind');
-        renderedDir = join(fileURLToPath(config.cacheDir), 'pagefind-rendered');
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
-      'astro:build:start': ({ setPrerenderer }) => {
-        // A build with no index to reuse indexes while it renders; the others index the few bundles
-        // whose pages changed once the pages are written.
-        if (!renderedDir || knownPages().pages) return;
-        rmSync(renderedDir, { recursive: true, force: true });
-        const started = renderIndex(renderedDir, base, RENDER_BUDGET);
-        rendering = started;
-        setPrerenderer((prerenderer) => started.wrap(prerenderer));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const outputRoot = fileURLToPath(new URL(`${bundle}/`, dir));
-        const { file: knownFile, pages: known } = knownPages();
-        const rendered = (await rendering?.finish()) ?? new Map<string, RenderedBundle>();
-        const found = findBundles(
-          site,
-          bundle,
-          `pagefind ${pagefindVersion()} ${LANGUAGE} ${INDEX_FORMAT}`,
-          known,
-          surveyed(),
-        );
+        // What the last build learnt of each page, so that a page it left untouched is not read again.
+        const knownFile = cacheDir ? join(cacheDir, 'pages.json') : undefined;
+        const record = readCacheRecord<Partial<KnownRecord>>(knownFile, {});
+        const known = record.format === KNOWN_FORMAT && record.pages ? record.pages : {};
+        const found = findBundles(site, bundle, `pagefind ${pagefindVersion()} ${LANGUAGE}`, known, surveyed());
         const { read, bundles } = found;
         if (knownFile) {
           writeCacheRecord(knownFile, { format: KNOWN_FORMAT, pages: found.known } satisfies KnownRecord);
@@ -147,24 +127,14 @@ export function pagefindIndex({
         }
         let indexed = 0;
         const stale = bundles.filter(({ name, pages, digest }) => {
-          const outputPath = join(outputRoot, name);
-          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, outputPath) : false;
+          const restored = cacheDir ? restoreBundle(cacheDir, name, digest, join(outputRoot, name)) : false;
           if (restored) {
             logger.info(
               `Bundle ${name}: ${count(pages.length, 'page')}, unchanged since the last build (${restored === 'kept' ? 'kept in place' : 'from the cache'})`,
             );
-            return false;
           }
-          const early = rendered.get(name);
-          if (!early || !holdsPages(early, pages, found.known)) return true;
-          rmSync(outputPath, { recursive: true, force: true });
-          moveFolder(early.outputPath, outputPath);
-          if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
-          indexed += pages.length;
-          logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed while they rendered`);
-          return false;
+          return !restored;
         });
-        if (renderedDir) rmSync(renderedDir, { recursive: true, force: true });
         // Bundles are indexed side by side, one process each, as long as the pages in flight stay
         // within one bundle's limit: memory is bounded by BUNDLE_ITEMS pages, whatever the archive.
         // The largest first, so that a large bundle started last does not run on alone at the end.
@@ -176,7 +146,7 @@ export function pagefindIndex({
           async ({ name, pages, digest }) => {
             const outputPath = join(outputRoot, name);
             try {
-              await indexer({ site, pages, outputPath });
+              await indexer({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
             } catch (error) {
               if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
               throw error;

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBundleProcess } from '../../src/integrations/bundle-process.ts';
-import { IndexingError } from '../../src/integrations/index-bundle.ts';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
-import { filesUnder } from '../helpers/site.ts';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
@@ -39,7 +37,7 @@ async function runHook(dir: string): Promise<string[]> {
 }
 
 describe('indexing each bundle in a worker process', () => {
-  it('writes every bundle with Pagefind', async () => {
+  it('writes every bundle with Pagefind and leaves no staging folder behind', async () => {
     const lines = await runHook(site);
     expect(lines).toContain('Bundle 2025: 1 page indexed');
     expect(lines).toContain('Bundle 2026-11: 1 page indexed');
@@ -48,6 +46,7 @@ describe('indexing each bundle in a worker process', () => {
         languages: Record<string, { page_count: number }>;
       };
       expect(entry.languages['zh-cn']?.page_count, bundle).toBe(1);
+      expect(existsSync(join(site, `.pagefind-${bundle}`)), `stage of ${bundle}`).toBe(false);
     }
   }, 60_000);
 
@@ -62,48 +61,21 @@ describe('indexing each bundle in a worker process', () => {
     expect(await ended).toBe(1);
   }, 60_000);
 
-  it('answers with the reason and a hint when it cannot index its bundle', async () => {
-    const worker = startBundleProcess();
-    worker.send({
-      kind: 'job',
-      job: { site: join(site, 'missing'), pages: ['articles/c/index.html'], outputPath: join(site, 'nowhere') },
-    });
-    const error: unknown = await worker.answer.catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(IndexingError);
-    expect((error as IndexingError).message).toMatch(/no such file/iu);
-    expect((error as IndexingError).hint).toMatch(/build again/iu);
-  }, 60_000);
-
-  it('indexes pages handed over one by one into the same bundle as pages read from the site', async () => {
-    const streamed = join(site, '.streamed');
-    const worker = startBundleProcess();
-    for (const id of ['a', 'b']) {
-      const path = `articles/${id}/index.html`;
-      worker.send({ kind: 'page', path, html: readFileSync(join(site, path), 'utf8') });
+  it('fails as an AstroError with a hint when the worker cannot index its bundle', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'xinhua-bundle-worker-broken-'));
+    try {
+      mkdirSync(join(broken, 'articles', 'c'), { recursive: true });
+      writeFileSync(
+        join(broken, 'articles', 'c', 'index.html'),
+        '<html lang="zh-CN"><body><article data-pagefind-body data-search-month="2025-06"><h1>题</h1></article></body></html>',
+      );
+      // A file where the worker stages the bundle's pages, so it cannot stage them.
+      writeFileSync(join(broken, '.pagefind-2025-06'), 'not a folder');
+      const error: unknown = await runHook(broken).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(AstroError);
+      expect((error as AstroError).hint).toMatch(/build again/iu);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
     }
-    worker.send({ kind: 'write', outputPath: streamed });
-    await worker.answer;
-    const read = join(site, '.read');
-    const job = startBundleProcess();
-    job.send({
-      kind: 'job',
-      job: { site, pages: ['articles/a/index.html', 'articles/b/index.html'], outputPath: read },
-    });
-    await job.answer;
-    expect(filesUnder(streamed).sort()).toEqual(filesUnder(read).sort());
-    for (const file of filesUnder(read)) {
-      expect(readFileSync(join(streamed, file)).equals(readFileSync(join(read, file))), file).toBe(true);
-    }
-  }, 60_000);
-
-  it('fails a bundle whose pages come out of path order', async () => {
-    const worker = startBundleProcess();
-    for (const id of ['b', 'a']) {
-      const path = `articles/${id}/index.html`;
-      worker.send({ kind: 'page', path, html: readFileSync(join(site, path), 'utf8') });
-    }
-    worker.send({ kind: 'write', outputPath: join(site, '.unordered') });
-    await expect(worker.answer).rejects.toThrow(/articles\/a\/index\.html came after articles\/b\/index\.html/u);
-    expect(existsSync(join(site, '.unordered'))).toBe(false);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 /** What the mocked Pagefind answers, step by step. */
 const answers = {
   created: { errors: [] as string[] },
-  added: { errors: [] as string[] },
+  added: { errors: [] as string[], page_count: 1 },
   written: { errors: [] as string[], outputPath: '/site/pagefind' },
 };
 const close = vi.fn(() => Promise.resolve(null));
@@ -22,7 +22,7 @@ vi.mock('pagefind', () => ({
         answers.created.errors.length > 0
           ? undefined
           : {
-              addHTMLFile: () => Promise.resolve(answers.added),
+              addDirectory: () => Promise.resolve(answers.added),
               // Like Pagefind, writes the bundle folder when it reports no error.
               writeFiles: ({ outputPath }: { outputPath: string }) => {
                 if (answers.written.errors.length === 0) mkdirSync(outputPath, { recursive: true });
@@ -73,7 +73,7 @@ describe('the Pagefind integration when Pagefind reports errors', () => {
 
   it('fails with the reason when pages cannot be read, and closes Pagefind', async () => {
     answers.added.errors = ['bad HTML in a.html'];
-    await expect(runHook()).rejects.toThrow(/could not index articles\/a\/index\.html: bad HTML in a\.html/u);
+    await expect(runHook()).rejects.toThrow(/could not index the pages in .*: bad HTML in a\.html/u);
     expect(close).toHaveBeenCalledOnce();
   });
 

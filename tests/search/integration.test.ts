@@ -31,7 +31,7 @@ const logger = {
 async function runHook(dir: string, cacheDir?: string): Promise<void> {
   const { hooks } = pagefindIndex();
   if (cacheDir) {
-    const config = { cacheDir: pathToFileURL(`${cacheDir}/`), base: '/' };
+    const config = { cacheDir: pathToFileURL(`${cacheDir}/`) };
     await hooks['astro:config:done']?.({ config, logger } as unknown as Parameters<ConfigDone>[0]);
   }
   const hook = hooks['astro:build:done'];
