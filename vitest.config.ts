@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (the parser, the search code, the scripts: `npm test`, under a minute)
+ * Two projects: `unit` (the parser, the search code, the scripts and the incremental identity
+ * test's small builds: `npm test`, about a minute and a half on two cores)
  * and `e2e` (built sites, Pagefind's index, Chromium, the Nu checker: `npm run test:e2e`).
  * Every fixture site of the e2e project is built once per run, in its global setup.
  */
