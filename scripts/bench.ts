@@ -340,8 +340,9 @@ async function bench(work: string): Promise<BenchResult> {
       editSyntheticPage(join(seedsDir, old));
       edits.push(await buildSite(seedsDir, dist, cache));
     }
-    // Once: the first day of the next month, which closes the open month's phrase-index period
-    // (and, on the first day of a quarter or a year, merges the closed quarter's or year's search bundles).
+    // Once: the first day of the next month, which closes the open month (its search bundle and
+    // phrase-index period keep their name; on the first day of a quarter or a year, the closed
+    // quarter's or year's bundles and periods merge).
     const monthStart = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
     monthStart.setUTCMonth(monthStart.getUTCMonth() + 1);
     const firstDay = monthStart.toISOString().slice(0, 10);
@@ -434,7 +435,7 @@ async function bench(work: string): Promise<BenchResult> {
     targets: evaluateTargets(partial),
     method: [
       'Builds run `npx astro build --outDir <work>/dist` with SEEDS_DIR=<work>/seeds and ASTRO_CACHE_DIR=<work>/cache (<work> a fresh folder in node_modules/.cache); rebuilds reuse that cache and outDir: first after a new day (100 items on 10–14 seeds, the day after the last) is added, then after a seed of the oldest year is edited (a sentence added to a paragraph). Then a clean build of the same seeds (own cache and outDir) is compared with the rebuilt output file by file, byte for byte.',
-      `Rounds: ${rounds}. With more than one, the full build runs that many times from an empty cache, the new day is added that many times (taken out again and rebuilt, untimed, between rounds) and as many seeds of the oldest year are edited (another each round), each followed by its rebuild, and the baseline runs that many times; each step is reported from its median round, the ratios are of those medians, and peak memory is the highest of all rounds. After the edits, the first day of the next month is added once and rebuilt: the closed month keeps its search bundle, its phrase-index period joins its year's; on the first day of a quarter or a year (pick the archive's end with --end) the closed quarter's or year's search bundles merge into one.`,
+      `Rounds: ${rounds}. With more than one, the full build runs that many times from an empty cache, the new day is added that many times (taken out again and rebuilt, untimed, between rounds) and as many seeds of the oldest year are edited (another each round), each followed by its rebuild, and the baseline runs that many times; each step is reported from its median round, the ratios are of those medians, and peak memory is the highest of all rounds. After the edits, the first day of the next month is added once and rebuilt: the closed month keeps its search bundle and its phrase-index period; on the first day of a quarter or a year (pick the archive's end with --end) the closed quarter's or year's bundles and periods merge into one.`,
       'Phases are the arrival times of the lines Astro prints: start-up until "[content] Syncing content", load until "[content] Synced content", render until the "✓ Completed in" closing "generating static routes", index until the Pagefind integration\'s line with its page count; when the build writes no dist/pagefind, the Pagefind CLI runs after it and its time is the index phase.',
       `Peak RSS: VmRSS of the whole process tree summed, sampled every ${SAMPLE_MS} ms from /proc; and the exact peak of the largest process from GNU time (/usr/bin/time -f %M).`,
       'Parse: parseSeed against unified().use(remarkParse).parse on the same file bytes, one warm-up pass each, then interleaved rounds (order alternating); medians.',

@@ -129,7 +129,7 @@ export interface BenchResult {
   rebuildAdd: BuildRun | null;
   /**
    * Rebuild after the first day of the next month was added (once, after the edits), or null when
-   * skipped: the closed month keeps its search bundle and its phrase-index period joins its year's.
+   * skipped: the closed month keeps its search bundle and its phrase-index period.
    */
   rebuildNewMonth: BuildRun | null;
   /** The rebuilt site against a clean build of the same seeds, or null when skipped. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { printedText } from '../lib/conservation.ts';
 import type { ArticleRecord } from '../lib/types.ts';
 import { monthOf, placesOf, reportersOf } from '../site/archive.ts';
+import { bundlePlan, type BundlePlan } from '../site/search-bundles.ts';
 import {
   encodePostings,
   encodeShard,
@@ -79,18 +80,6 @@ export function filterValues(record: ArticleRecord): Record<string, readonly str
     place: placesOf(record),
     kind: [record.kind === 'photo' ? '图片' : '文章'],
   };
-}
-
-/**
- * The period of an item: `openMonth` (`yyyy-mm`, the archive's newest month) when its date is in
- * that month, else the year of its date, or `undated`. The open month is a period of its own so
- * that a new day changes the postings of a month's items, not of a year's; when the next month
- * begins, the month joins its year's period, which is then built once more.
- */
-function periodOf(record: Pick<ArticleRecord, 'date'>, openMonth: string | undefined): string {
-  const year = record.date?.slice(0, 4);
-  if (!record.date || !year || !/^\d{4}$/u.test(year)) return 'undated';
-  return monthOf(record.date) === openMonth ? openMonth : year;
 }
 
 /** The smallest power of two of at least `n` (and at least 1). */
@@ -222,7 +211,7 @@ function post(postings: Map<string, number[]>, keys: Iterable<string>, item: num
 
 /** A run of items of one period: its name and the run's first and past-last item numbers. */
 interface PeriodRun {
-  /** The period's name: the open month (`yyyy-mm`), a year, or `undated`. */
+  /** The period's name: a search bundle's (`2026-11`, `2026-q3`, `2025`, `undated`; see src/site/search-bundles.ts). */
   name: string;
   /** The number of its first item. */
   start: number;
@@ -231,9 +220,9 @@ interface PeriodRun {
 }
 
 /** The runs of items by period, in item order; throws when a period comes twice (records not sorted). */
-function periodRuns(records: readonly ArticleRecord[], openMonth: string | undefined): PeriodRun[] {
+function periodRuns(records: readonly ArticleRecord[], periodOf: BundlePlan['bundleOf']): PeriodRun[] {
   const runs: PeriodRun[] = [];
-  const period = (record: ArticleRecord | undefined) => periodOf(record ?? { date: null }, openMonth);
+  const period = (record: ArticleRecord | undefined) => periodOf(record?.date ?? null);
   let start = 0;
   while (start < records.length) {
     const name = period(records[start]);
@@ -267,6 +256,12 @@ function headlinePostings(items: readonly ArticleRecord[]): Map<string, number[]
  * two files a query's first round fetches per gram hold every headline posting. A closed period
  * whose part `kept` holds (under the digest of its items, and for the second period of every
  * older headline) is taken from there; the parts made are added to it.
+ *
+ * The periods are the search bundles' (`bundlePlan`): the open month, the open part's closed
+ * months and quarters, then closed years or their parts, and `undated`. So a month's first day
+ * makes again only the new month's part, the month that closed (now the second period, which
+ * carries the older headlines) and the month before it (which no longer does); older periods
+ * are merged on a quarter's and a part's first day, as the bundles are.
  */
 export function buildPhraseIndex(
   records: readonly ArticleRecord[],
@@ -276,8 +271,7 @@ export function buildPhraseIndex(
   const files = new Map<string, Uint8Array>();
   const periods: PhraseManifest['periods'] = [];
   const counts: Counts = new Map();
-  const newestDate = records[0]?.date;
-  const runs = periodRuns(records, newestDate ? monthOf(newestDate) : undefined);
+  const runs = periodRuns(records, bundlePlan(records.map(({ date }) => date)).bundleOf);
   runs.forEach(({ name, start, end }, position) => {
     const items = records.slice(start, end);
     if (position === 0) {
