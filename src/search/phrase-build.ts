@@ -258,10 +258,12 @@ function headlinePostings(items: readonly ArticleRecord[]): Map<string, number[]
  * older headline) is taken from there; the parts made are added to it.
  *
  * The periods are the search bundles' (`bundlePlan`): the open month, the open part's closed
- * months and quarters, then closed years or their parts, and `undated`. So a month's first day
- * makes again only the new month's part, the month that closed (now the second period, which
- * carries the older headlines) and the month before it (which no longer does); older periods
- * are merged on a quarter's and a part's first day, as the bundles are.
+ * months and quarters, then the earlier parts of the year and closed years (or their parts), and
+ * `undated`. So a month's first day makes again the new month's part, the month that closed (now
+ * the second period, which carries the older headlines) and the period that was second before
+ * it, which no longer does: the month before (most months), the quarter before (on the second
+ * month of a quarter) or the year before (in February), and nothing else. Older periods are
+ * merged on a quarter's and a part's first day, as the bundles are.
  */
 export function buildPhraseIndex(
   records: readonly ArticleRecord[],

@@ -102,8 +102,9 @@ export class PhraseSearch implements RunningSearch {
     const grams = [...new Set(perTerm.flatMap((list) => list ?? []))];
     const search = new PhraseSearch(index, pagefind, query, grams, request, options);
     const [first, second] = search.#periods;
-    // The first period may be small (the newest month, or in oldest-first order the oldest
-    // year) and rarely fill a page: the next period's shards are fetched in the same round.
+    // The first period may be small (the newest month, or in oldest-first order the undated
+    // items or the oldest year) and rarely fill a page: the next period's shards are fetched in
+    // the same round.
     if (second !== undefined) void search.#period(second).catch(() => undefined);
     const [titles] = await Promise.all([
       search.#sort === 'relevance' ? index.titleItems(grams) : Promise.resolve([]),

@@ -34,8 +34,9 @@ export function build(seeds: string, lane: string): Promise<Built> {
       },
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Decoded as streams, so a character split between two chunks is not broken.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       // Without colour codes, which Astro prints when the environment forces colour (as CI may).

@@ -43,6 +43,7 @@ describe('an incremental build', () => {
     });
     expect(edited.reused, 'pages reused after an old seed was edited').toBeGreaterThan(edited.rendered);
     expect(edited.log).toMatch(/Bundle 2024: \d+ pages? indexed/u);
+    expect(edited.log).not.toMatch(/Bundle (?!2024:)\S+: \d+ pages? indexed/u);
     expect(edited.log).toMatch(/Bundle 2025: \d+ pages?, unchanged since the last build \(kept in place\)/u);
 
     const gone = readdirSync(seeds).find((name) => name.startsWith('xinhua-2025-'));

@@ -127,6 +127,29 @@ describe('closed periods kept from an earlier build', () => {
     expect(olderShards(index)).toEqual(olderShards(scratch));
   });
 
+  it("on a month's first day make again the month that closed and the period second before it, and keep the others", () => {
+    // The fixtures' periods are 2026-04 (open), 2026-q1 (second) and 2025. An item of 1 May
+    // opens a month: April closes and becomes the second period, carrying the older headlines,
+    // so its part is made; 2026-q1 no longer carries them, so its part is made again; 2025 is kept.
+    const newest = records[0];
+    if (!newest) throw new Error('the fixtures have no records');
+    expect(scratch.manifest.periods.map(([name]) => name)).toEqual(['2026-04', '2026-q1', '2025']);
+    const kept = memory();
+    buildPhraseIndex(records, filterValues, kept);
+    const opened = sortRecords([
+      { ...newest, id: `${newest.id}-may`, date: '2026-05-01', headline: '五月稿件' },
+      ...records,
+    ]);
+    const before = { hits: kept.hits, sets: kept.sets };
+    const index = buildPhraseIndex(opened, filterValues, kept);
+    expect(plain(index)).toEqual(plain(buildPhraseIndex(opened, filterValues)));
+    expect(index.manifest.periods.map(([name]) => name)).toEqual(['2026-05', '2026-04', '2026-q1', '2025']);
+    expect({ hits: kept.hits - before.hits, sets: kept.sets - before.sets }).toEqual({ hits: 1, sets: 2 });
+    const shards = (built: PhraseIndex, period: string) =>
+      [...built.files].filter(([path]) => path.startsWith(`p/${period}/`)).map(([path, bytes]) => [path, [...bytes]]);
+    expect(shards(index, '2025')).toEqual(shards(scratch, '2025'));
+  });
+
   it("leave the newest period's files to its own items: they are those of an archive of that period alone", () => {
     const [name = '', , count = 0] = scratch.manifest.periods[0] ?? [];
     const alone = buildPhraseIndex(records.slice(0, count), filterValues);

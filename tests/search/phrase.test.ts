@@ -27,6 +27,7 @@ import {
 import { PhraseIndexClient } from '../../src/search/phrase-index.ts';
 import { PhraseSearch } from '../../src/search/phrase-search.ts';
 import { placesOf, reportersOf, sortRecords } from '../../src/site/archive.ts';
+import { searchBundles } from '../../src/site/search-bundles.ts';
 import { PAGE_FIXTURES, recordsOf, writeFixtureSeeds } from '../helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xinhua-phrase-'));
@@ -167,6 +168,8 @@ describe('the phrase index of the fixture pages', () => {
     const expected = records.map((r) => periodOf[r.date?.slice(0, 7) ?? ''] ?? 'undated');
     expect(periods).toEqual(['2026-04', '2026-q1', '2025']);
     expect(periods).toEqual([...new Set(expected)]);
+    // The search bundles' periods, in the order the browser loads the bundles.
+    expect(periods).toEqual(searchBundles(records.map(({ date }) => date)));
     // Each period is the run of items it names, in item order.
     for (const [name, start, count] of index.manifest.periods) {
       expect(expected.slice(start, start + count).every((period) => period === name)).toBe(true);
