@@ -82,18 +82,22 @@ function snapshotSeeds(from: string, to: string): string {
   return to;
 }
 
+/** The folders of an incremental lane. */
+export interface Lane {
+  /** The work folder, where each step's clean build gets a folder of its own. */
+  work: string;
+  /** The seeds the lane builds, changed step by step. */
+  seeds: string;
+  /** The lane's own folder: `dist/` and `cache/`, kept from build to build. */
+  lane: string;
+}
+
 /**
- * Changes the seeds in `seeds` with `change`, then builds them again in `lane` and, side by side,
- * in a clean lane `<work>/<name>` of their own; expects both outputs to be the same bytes and
- * returns the incremental build.
+ * Changes the seeds with `change`, then builds them again in the lane and, side by side, in a
+ * clean lane `<work>/<name>` of their own; expects both outputs to be the same bytes and returns
+ * the incremental build.
  */
-export async function step(
-  work: string,
-  seeds: string,
-  lane: string,
-  name: string,
-  change: () => void,
-): Promise<Built> {
+export async function step({ work, seeds, lane }: Lane, name: string, change: () => void): Promise<Built> {
   change();
   const [incremental] = await Promise.all([
     build(seeds, lane),

@@ -22,6 +22,7 @@ describe('an incremental build', () => {
   it('writes byte for byte the site a clean build writes after a day is added, an old seed edited and a seed removed', async () => {
     const seeds = join(WORK, 'seeds');
     const lane = join(WORK, 'incremental');
+    const folders = { work: WORK, seeds, lane };
     mkdirSync(seeds, { recursive: true });
     // A small archive over three years, plus the real seed (its own date, 2026-04-01).
     writeSyntheticArchive(seeds, { articles: 60, seed: 7, start: '2024-01-01', end: '2026-03-31' });
@@ -29,7 +30,7 @@ describe('an incremental build', () => {
     const first = await build(seeds, lane);
     expect(first.reused, 'a first build reuses nothing').toBe(0);
 
-    const added = await step(WORK, seeds, lane, 'day-added', () =>
+    const added = await step(folders, 'day-added', () =>
       addSyntheticDay(seeds, { seed: 7, date: '2026-04-02', items: 12 }),
     );
     expect(added.reused, 'pages reused after a day was added').toBeGreaterThan(added.rendered);
@@ -38,7 +39,7 @@ describe('an incremental build', () => {
 
     const old = readdirSync(seeds).find((name) => name.startsWith('xinhua-2024-'));
     if (!old) throw new Error('the synthetic archive has no seed of 2024');
-    const edited = await step(WORK, seeds, lane, 'old-seed-edited', () => {
+    const edited = await step(folders, 'old-seed-edited', () => {
       editSyntheticPage(join(seeds, old));
     });
     expect(edited.reused, 'pages reused after an old seed was edited').toBeGreaterThan(edited.rendered);
@@ -48,7 +49,7 @@ describe('an incremental build', () => {
 
     const gone = readdirSync(seeds).find((name) => name.startsWith('xinhua-2025-'));
     if (!gone) throw new Error('the synthetic archive has no seed of 2025');
-    const removed = await step(WORK, seeds, lane, 'seed-removed', () => {
+    const removed = await step(folders, 'seed-removed', () => {
       rmSync(join(seeds, gone));
     });
     expect(removed.log).toMatch(/Removed \d+ files? this build no longer writes/u);

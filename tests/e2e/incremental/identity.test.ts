@@ -39,6 +39,7 @@ describe('incremental builds', () => {
   it('write byte for byte the site a clean build writes on the first days of a month and a quarter, and after the output was touched', async () => {
     const seeds = join(WORK, 'seeds');
     const lane = join(WORK, 'incremental');
+    const folders = { work: WORK, seeds, lane };
     mkdirSync(seeds, { recursive: true });
     // A small archive over three years, plus the real seed (its own date, 2026-04-01).
     writeSyntheticArchive(seeds, { articles: 90, seed: 11, start: '2024-01-01', end: '2026-03-31' });
@@ -65,7 +66,7 @@ describe('incremental builds', () => {
 
     // A new month: the month that closes keeps its bundle, and nothing older is indexed again. The
     // new issue's items datelined the day before (30 April) join the closed month's bundle.
-    const opened = await step(WORK, seeds, lane, 'month-opened', () =>
+    const opened = await step(folders, 'month-opened', () =>
       addSyntheticDay(seeds, { seed: 11, date: '2026-05-01', items: 8 }),
     );
     expect(opened.reused, 'pages reused after a month was opened').toBeGreaterThan(opened.rendered);
@@ -81,7 +82,7 @@ describe('incremental builds', () => {
 
     // A new quarter: the closed quarter's months are indexed again as one bundle, but their pages,
     // which name their month and not their bundle, are not rendered again.
-    const quarter = await step(WORK, seeds, lane, 'quarter-opened', () =>
+    const quarter = await step(folders, 'quarter-opened', () =>
       addSyntheticDay(seeds, { seed: 11, date: '2026-07-01', items: 8 }),
     );
     expect(quarter.log).toMatch(/Bundle 2026-q2: \d+ pages? indexed/u);
