@@ -5,9 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect } from 'vitest';
+import { SOURCE_SEED, writeSyntheticArchive } from '../../scripts/lib/synthetic.ts';
 import { ROOT } from './site.ts';
 
 /** What `astro build` printed, and how many pages it reused and rendered. */
@@ -105,4 +106,19 @@ export async function step({ work, seeds, lane }: Lane, name: string, change: ()
   ]);
   expect(differences(join(lane, 'dist'), join(work, name, 'dist')), `${name}: files that differ`).toEqual([]);
   return incremental;
+}
+
+/**
+ * Starts a lane in `work`: a small synthetic archive over three years (2024-01-01 – 2026-03-31,
+ * `articles` items from generator seed `seed`) plus the real seed, whose date 2026-04-01 makes
+ * April the open month, built once. Expects that first build to reuse nothing.
+ */
+export async function startLane(work: string, archive: { articles: number; seed: number }): Promise<Lane> {
+  const folders = { work, seeds: join(work, 'seeds'), lane: join(work, 'incremental') };
+  mkdirSync(folders.seeds, { recursive: true });
+  writeSyntheticArchive(folders.seeds, { ...archive, start: '2024-01-01', end: '2026-03-31' });
+  copyFileSync(SOURCE_SEED, join(folders.seeds, basename(SOURCE_SEED)));
+  const first = await build(folders.seeds, folders.lane);
+  expect(first.reused, 'a first build reuses nothing').toBe(0);
+  return folders;
 }

@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addSyntheticDay, editSyntheticPage, writeSyntheticArchive } from '../../scripts/lib/synthetic.ts';
-import { build, step } from '../helpers/incremental.ts';
+import { addSyntheticDay, editSyntheticPage } from '../../scripts/lib/synthetic.ts';
+import { startLane, step } from '../helpers/incremental.ts';
 import { ROOT } from '../helpers/site.ts';
 
 /**
@@ -20,15 +20,8 @@ afterAll(() => {
 
 describe('an incremental build', () => {
   it('writes byte for byte the site a clean build writes after a day is added, an old seed edited and a seed removed', async () => {
-    const seeds = join(WORK, 'seeds');
-    const lane = join(WORK, 'incremental');
-    const folders = { work: WORK, seeds, lane };
-    mkdirSync(seeds, { recursive: true });
-    // A small archive over three years, plus the real seed (its own date, 2026-04-01).
-    writeSyntheticArchive(seeds, { articles: 60, seed: 7, start: '2024-01-01', end: '2026-03-31' });
-    copyFileSync(join(ROOT, 'seeds', '000_3fa1046521e36f31.txt'), join(seeds, '000_3fa1046521e36f31.txt'));
-    const first = await build(seeds, lane);
-    expect(first.reused, 'a first build reuses nothing').toBe(0);
+    const folders = await startLane(WORK, { articles: 60, seed: 7 });
+    const { seeds } = folders;
 
     const added = await step(folders, 'day-added', () =>
       addSyntheticDay(seeds, { seed: 7, date: '2026-04-02', items: 12 }),

@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addSyntheticDay, writeSyntheticArchive } from '../../../scripts/lib/synthetic.ts';
-import { build, differences, step } from '../../helpers/incremental.ts';
+import { addSyntheticDay } from '../../../scripts/lib/synthetic.ts';
+import { build, differences, startLane, step } from '../../helpers/incremental.ts';
 import { ROOT } from '../../helpers/site.ts';
 
 /**
@@ -37,15 +37,8 @@ function codeHashes(manifest: IncrementalManifest): Record<string, string> {
 
 describe('incremental builds', () => {
   it('write byte for byte the site a clean build writes on the first days of a month and a quarter, and after the output was touched', async () => {
-    const seeds = join(WORK, 'seeds');
-    const lane = join(WORK, 'incremental');
-    const folders = { work: WORK, seeds, lane };
-    mkdirSync(seeds, { recursive: true });
-    // A small archive over three years, plus the real seed (its own date, 2026-04-01).
-    writeSyntheticArchive(seeds, { articles: 90, seed: 11, start: '2024-01-01', end: '2026-03-31' });
-    copyFileSync(join(ROOT, 'seeds', '000_3fa1046521e36f31.txt'), join(seeds, '000_3fa1046521e36f31.txt'));
-    const first = await build(seeds, lane);
-    expect(first.reused, 'a first build reuses nothing').toBe(0);
+    const folders = await startLane(WORK, { articles: 90, seed: 11 });
+    const { seeds, lane } = folders;
     // Every dynamic route keys every page it writes: Astro's manifest lists them all with a key.
     const manifest = readManifest(lane);
     const dynamic = readdirSync(join(ROOT, 'src', 'pages'), { recursive: true, encoding: 'utf8' })
