@@ -20,8 +20,9 @@
  * which does when periods merge: so a merge indexes pages again but renders none. The Pagefind
  * integration makes the same plan from the months of the pages it finds, the search page from
  * the records' dates, and lists the bundles (`data-search-bundles`) that the browser merges
- * with Pagefind's `mergeIndex`. No Astro import: the integration, the pages and the tests share
- * it.
+ * with Pagefind's `mergeIndex`. The phrase index is cut into the same periods
+ * (src/search/phrase-build.ts). No Astro import: the integration, the pages, the phrase index and
+ * the tests share it.
  */
 
 /** The bundle of items with no date. */
@@ -29,6 +30,9 @@ export const UNDATED_BUNDLE = 'undated';
 
 /** The attribute by which a page names the month (or `undated`) that decides its bundle (written by src/pages/articles/[id].astro). */
 const MONTH_ATTRIBUTE = 'data-search-month';
+
+/** The month attribute and its value in a built page. */
+const MONTH_IN_HTML = new RegExp(`\\s${MONTH_ATTRIBUTE}="([0-9a-z-]+)"`, 'u');
 
 /**
  * The most items one bundle indexes. Pagefind holds about 0.25 MB a page while it indexes
@@ -177,6 +181,6 @@ export function searchBundles(dates: readonly (string | null)[]): string[] {
 
 /** The month (or `undated`) a built HTML page names, or null when it names none. */
 export function monthOfHtml(html: string): string | null {
-  const match = new RegExp(`\\s${MONTH_ATTRIBUTE}="([0-9a-z-]+)"`, 'u').exec(html);
+  const match = MONTH_IN_HTML.exec(html);
   return match?.[1] ?? null;
 }
