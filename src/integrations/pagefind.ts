@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -11,15 +10,14 @@ import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
 import { findBundles, type KnownPages } from './bundle-pages.ts';
 import type { FileState } from './file-fingerprint.ts';
 import { sideBySide } from './side-by-side.ts';
-import type { BundleReply } from './bundle-worker.ts';
-import { IndexingError, LANGUAGE, RETRY_HINT, type BundleJob } from './index-bundle.ts';
+import { indexBundle, IndexingError, LANGUAGE, type BundleJob } from './index-bundle.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
   /** The folder of the bundles inside the built site (default `pagefind`): one bundle per period in `<bundle>/<period>/`. */
   bundle?: string;
-  /** How one bundle is indexed (default: in a worker process of its own; tests index in-process). */
-  indexer?: (job: BundleJob) => Promise<void>;
+  /** How one bundle is indexed; resolves with the warnings the indexer printed (default: `indexBundle`, Pagefind's command line). */
+  indexer?: (job: BundleJob) => Promise<string>;
   /** The site's files as an earlier step of the build left them (see `KeptOutput.files`), so the site is not walked again. */
   surveyed?: () => readonly FileState[] | undefined;
 }
@@ -49,39 +47,11 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The script that indexes one bundle in a process of its own. */
-const WORKER = fileURLToPath(new URL('./bundle-worker.ts', import.meta.url));
-
-/** Indexes one bundle in a process of its own (`bundle-worker.ts`); rejects with the worker's reason. */
-function indexInWorker(job: BundleJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], {
-      // Node strips the worker's types itself from 22.18 and 23.6 on; before, it needs the flag.
-      execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let reply: BundleReply | undefined;
-    child.once('message', (message) => {
-      reply = message as BundleReply;
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (reply?.ok) resolve();
-      else if (reply) reject(new IndexingError(reply.error, reply.hint));
-      else
-        reject(
-          new IndexingError(`The indexing process ended (${signal ?? String(code)}) before it answered.`, RETRY_HINT),
-        );
-    });
-    child.send(job);
-  });
-}
-
 /**
  * Builds the Pagefind full-text index over the built site after `astro build`, through
- * Pagefind's Node API: one bundle per period of the archive (`<bundle>/<period>/`: closed years
+ * Pagefind's indexer: one bundle per period of the archive (`<bundle>/<period>/`: closed years
  * or their parts, the open part's closed quarters and months, and the open month, see
- * src/site/search-bundles.ts; merged again in the browser), each in a process of its own,
+ * src/site/search-bundles.ts; merged again in the browser), each by a Pagefind process of its own,
  * side by side as far as the CPUs and the page budget (`BUNDLE_ITEMS` pages in flight) allow,
  * so memory is bounded whatever the archive's size.
  * A bundle whose pages are unchanged since the last build is left in place, or copied from
@@ -90,7 +60,7 @@ function indexInWorker(job: BundleJob): Promise<void> {
  */
 export function pagefindIndex({
   bundle = 'pagefind',
-  indexer = indexInWorker,
+  indexer = indexBundle,
   surveyed = () => undefined,
 }: PagefindOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
@@ -141,23 +111,43 @@ export function pagefindIndex({
         const largestFirst = stale
           .map((found) => ({ ...found, weight: found.pages.length }))
           .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        await sideBySide(
-          largestFirst,
-          async ({ name, pages, digest }) => {
-            const outputPath = join(outputRoot, name);
-            try {
-              await indexer({ site, pages, stage: join(site, `.${bundle}-${name}`), outputPath });
-            } catch (error) {
-              if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
-              throw error;
-            }
-            if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
-            indexed += pages.length;
-            logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
-          },
-          availableParallelism(),
-          BUNDLE_ITEMS,
-        );
+        // A failed bundle stops the others, and a build that ends while bundles are indexed ends
+        // their indexers with it.
+        const stop = new AbortController();
+        const stopAll = () => {
+          stop.abort();
+        };
+        process.once('exit', stopAll);
+        try {
+          await sideBySide(
+            largestFirst,
+            async ({ name, pages, digest }) => {
+              const outputPath = join(outputRoot, name);
+              let said: string;
+              try {
+                said = await indexer({
+                  site,
+                  pages,
+                  stage: join(site, `.${bundle}-${name}`),
+                  outputPath,
+                  signal: stop.signal,
+                });
+              } catch (error) {
+                stop.abort();
+                if (error instanceof IndexingError) throw new AstroError(error.message, error.hint);
+                throw error;
+              }
+              if (said) logger.warn(`Bundle ${name}: ${said}`);
+              if (cacheDir) storeBundle(cacheDir, name, digest, outputPath);
+              indexed += pages.length;
+              logger.info(`Bundle ${name}: ${count(pages.length, 'page')} indexed`);
+            },
+            availableParallelism(),
+            BUNDLE_ITEMS,
+          );
+        } finally {
+          process.removeListener('exit', stopAll);
+        }
         // Every bundle ships the same highlight script; article pages load this copy, whose path does
         // not change when their bundle does (src/search/highlight.ts).
         const first = bundles[0];

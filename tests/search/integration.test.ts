@@ -82,7 +82,7 @@ describe('the Pagefind integration', () => {
       indexer: ({ outputPath, pages }) => {
         started.push(`${outputPath.split(/[/\\]/u).at(-1) ?? ''}:${pages.length}`);
         mkdirSync(outputPath, { recursive: true });
-        return Promise.resolve();
+        return Promise.resolve('');
       },
     }).hooks['astro:build:done'];
     await hook?.({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]);
