@@ -3,10 +3,11 @@
  * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundlePlan, monthOfHtml, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 import { listFiles, type FileState } from './file-fingerprint.ts';
+import { linkFiles } from './link-files.ts';
 
 /** An element that marks content to index. */
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
@@ -109,13 +110,5 @@ export function findBundles(
 
 /** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */
 export function stagePages(site: string, pages: readonly string[], stage: string): void {
-  for (const relative of pages) {
-    const target = join(stage, relative);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(site, relative), target);
-    } catch {
-      copyFileSync(join(site, relative), target);
-    }
-  }
+  linkFiles(site, stage, pages);
 }

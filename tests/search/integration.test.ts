@@ -124,7 +124,7 @@ describe('the Pagefind integration', () => {
     expect(logged.at(-1)).toMatch(/Pagefind found 4 HTML files \(4 read\), indexed 3 pages in 2 bundles/u);
   }, 60_000);
 
-  it('keeps or copies an unchanged bundle from the cache and indexes again only the bundle whose pages changed', async () => {
+  it('keeps or brings back an unchanged bundle from the cache and indexes again only the bundle whose pages changed', async () => {
     const article = (year: string, title: string, css = 'Base.x0.css') =>
       `<html lang="zh-CN"><head><link rel="stylesheet" href="/_astro/${css}"></head><body><article data-pagefind-body data-search-month="${year}-06"><h1>${title}</h1></article></body></html>`;
     const cache = siteWith({});
@@ -139,8 +139,10 @@ describe('the Pagefind integration', () => {
     expect(logged.filter((line) => line.startsWith('Bundle ') && line.endsWith('(kept in place)'))).toHaveLength(2);
     expect(logged.at(-1), 'pages left untouched are not read again').toMatch(/found 2 HTML files \(0 read\)/u);
     expect(snapshot(join(dir, 'pagefind'))).toEqual(first);
-    // A bundle changed in the site folder is not trusted: it is copied from the cache again.
-    writeFileSync(join(dir, 'pagefind', '2025', 'pagefind-entry.json'), '{}');
+    // A bundle changed in the site folder is not trusted: a file replaced there is put back from the cache.
+    const entry = join(dir, 'pagefind', '2025', 'pagefind-entry.json');
+    rmSync(entry);
+    writeFileSync(entry, '{}');
     mkdirSync(join(dir, 'pagefind', '2019'));
     logged.length = 0;
     await runHook(dir, cache);
@@ -149,6 +151,16 @@ describe('the Pagefind integration', () => {
       'Bundle 2025: 1 page, unchanged since the last build (from the cache)',
     ]);
     expect(snapshot(join(dir, 'pagefind')), 'the bundles as first written, and no other').toEqual(first);
+    // The cache holds the very files of the site (hard links): a file changed in place changed in
+    // the cache too, so the bundle is indexed again rather than brought back changed.
+    writeFileSync(entry, '{}');
+    logged.length = 0;
+    await runHook(dir, cache);
+    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+      'Bundle 2026-06: 1 page, unchanged since the last build (kept in place)',
+      'Bundle 2025: 1 page indexed',
+    ]);
+    expect(snapshot(join(dir, 'pagefind')), 'the bundles as first written').toEqual(first);
 
     const bundleLines = () => logged.filter((line) => line.startsWith('Bundle '));
     // A new stylesheet name changes no indexed text: still from the cache.
