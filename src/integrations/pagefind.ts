@@ -54,7 +54,7 @@ function count(n: number, noun: string): string {
  * src/site/search-bundles.ts; merged again in the browser), each by a Pagefind process of its own,
  * side by side as far as the CPUs and the page budget (`BUNDLE_ITEMS` pages in flight) allow,
  * so memory is bounded whatever the archive's size.
- * A bundle whose pages are unchanged since the last build is left in place, or copied from
+ * A bundle whose pages are unchanged since the last build is left in place, or put back from
  * Astro's cache folder (`<cacheDir>/pagefind/`), instead. Any error reported by Pagefind fails
  * the build with its reason.
  */

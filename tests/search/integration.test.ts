@@ -89,6 +89,34 @@ describe('the Pagefind integration', () => {
     expect(started).toEqual(['2025:3', '2026-06:2', '2024:1']);
   });
 
+  it('stops the bundles still indexing when one fails, and fails with its reason', async () => {
+    const article = (year: string) =>
+      `<html lang="zh-CN"><body><article data-pagefind-body data-search-month="${year}-06"><h1>题</h1></article></body></html>`;
+    const dir = siteWith({
+      'articles/a/index.html': article('2025'),
+      'articles/b/index.html': article('2025'),
+      'articles/c/index.html': article('2026'),
+    });
+    const stopped: string[] = [];
+    const hook = pagefindIndex({
+      indexer: ({ outputPath, signal }) => {
+        const name = outputPath.split(/[/\\]/u).at(-1) ?? '';
+        if (name === '2026-06') return Promise.reject(new Error('disk full'));
+        // The larger bundle, started first, runs until it is stopped.
+        return new Promise((_, reject) => {
+          signal?.addEventListener('abort', () => {
+            stopped.push(name);
+            reject(new Error('stopped'));
+          });
+        });
+      },
+    }).hooks['astro:build:done'];
+    await expect(
+      hook?.({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<BuildDone>[0]),
+    ).rejects.toThrow(/disk full/u);
+    expect(stopped).toEqual(['2025']);
+  });
+
   it('indexes only the article text of the built pages, one bundle per period under pagefind/<period>/', async () => {
     const article = (year: string, title: string) =>
       `<html lang="zh-CN"><body><nav data-pagefind-ignore="all">导航</nav><article data-pagefind-body data-search-month="${year}-06"><h1>${title}</h1><p>展览开幕。</p></article></body></html>`;
