@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,6 +6,7 @@ import { AstroError } from 'astro/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexBundle, IndexingError } from '../../src/integrations/index-bundle.ts';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
+import { folderWith, removeFolders } from '../helpers/temp-folder.ts';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
@@ -14,23 +14,10 @@ type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 const article = (month: string, title: string) =>
   `<html lang="zh-CN"><body><article data-pagefind-body data-search-month="${month}"><h1>${title}</h1><p>京津冀协同发展。</p></article></body></html>`;
 
-/** Folders made by a test, removed after it. */
-const made: string[] = [];
+afterEach(removeFolders);
 
-/** A built site of `files` (path → HTML). */
-function siteWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xinhua-index-bundle-'));
-  made.push(dir);
-  for (const [path, html] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A built site of `files` (path → HTML) in a temporary folder. */
+const siteWith = (files: Record<string, string>) => folderWith('xinhua-index-bundle-', files);
 
 /** Runs the integration's hook on `dir` with the real Pagefind; resolves with what it logged. */
 async function runHook(dir: string): Promise<string[]> {

@@ -1,24 +1,14 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
+import { folderWith, removeFolders } from '../helpers/temp-folder.ts';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 type ConfigDone = NonNullable<AstroIntegration['hooks']['astro:config:done']>;
 
-const made: string[] = [];
 const logged: string[] = [];
 const logger = {
   info: (message: string) => logged.push(message),
@@ -50,20 +40,10 @@ function snapshot(dir: string): Map<string, string> {
   );
 }
 
-/** A temporary site folder with the given files. */
-function siteWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+afterEach(removeFolders);
 
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A built site of `files` (path → HTML) in a temporary folder. */
+const siteWith = (files: Record<string, string>) => folderWith('xinhua-pagefind-', files);
 
 describe('the Pagefind integration', () => {
   it('starts the largest bundle first, so that none is left to run alone at the end', async () => {
@@ -160,6 +140,7 @@ describe('the Pagefind integration', () => {
       'articles/a/index.html': article('2026', '天宫画展'),
       'articles/c/index.html': article('2025', '冬至时节'),
     });
+    const bundleLines = () => logged.filter((line) => line.startsWith('Bundle '));
     await runHook(dir, cache);
     const first = snapshot(join(dir, 'pagefind'));
     logged.length = 0;
@@ -174,7 +155,7 @@ describe('the Pagefind integration', () => {
     mkdirSync(join(dir, 'pagefind', '2019'));
     logged.length = 0;
     await runHook(dir, cache);
-    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+    expect(bundleLines()).toEqual([
       'Bundle 2026-06: 1 page, unchanged since the last build (kept in place)',
       'Bundle 2025: 1 page, unchanged since the last build (from the cache)',
     ]);
@@ -184,13 +165,12 @@ describe('the Pagefind integration', () => {
     writeFileSync(entry, '{}');
     logged.length = 0;
     await runHook(dir, cache);
-    expect(logged.filter((line) => line.startsWith('Bundle '))).toEqual([
+    expect(bundleLines()).toEqual([
       'Bundle 2026-06: 1 page, unchanged since the last build (kept in place)',
       'Bundle 2025: 1 page indexed',
     ]);
     expect(snapshot(join(dir, 'pagefind')), 'the bundles as first written').toEqual(first);
 
-    const bundleLines = () => logged.filter((line) => line.startsWith('Bundle '));
     // A new stylesheet name changes no indexed text: still from the cache.
     writeFileSync(join(dir, 'articles/a/index.html'), article('2026', '天宫画展', 'Base.x1.css'));
     logged.length = 0;
