@@ -1,13 +1,12 @@
 /**
- * The built pages of each search bundle: found by the month their HTML names, fingerprinted so
- * an unchanged bundle can be reused, and staged in a folder of their own for Pagefind to read.
+ * The built pages of each search bundle: found by the month their HTML names, and fingerprinted
+ * so an unchanged bundle can be reused.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePlan, monthOfHtml, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 import { listFiles, type FileState } from './file-fingerprint.ts';
-import { linkFiles } from './link-files.ts';
 
 /** An element that marks content to index. */
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
@@ -44,8 +43,8 @@ export type KnownPages = Record<string, [size: number, mtimeMs: number, month: s
  * The HTML files of the site that mark content to index (`data-pagefind-body`), grouped into the
  * bundles that `bundlePlan` makes of the months they name (`data-search-month`; a page that names
  * none is undated), as the search page makes them of the records' dates. The folder `skip` (the
- * bundles' own) and hidden folders (where pages are staged) are left out. `salt` enters every
- * digest: whatever else decides the index, such as Pagefind's version and options. A file
+ * bundles' own) and hidden folders are left out. `salt` enters every digest: whatever else
+ * decides the index, such as Pagefind's version and options. A file
  * `known` from an earlier build with the same size and modification time is not read again.
  * `surveyed` is the site's files as a step just before found them (path, size, modification
  * time), so that the folder is not walked again; without it the folder is walked.
@@ -106,9 +105,4 @@ export function findBundles(
     return bundle ? [{ name, pages: bundle.pages, digest: bundle.hash.digest('hex') }] : [];
   });
   return { read: files.length, opened, bundles, known: now };
-}
-
-/** Puts `pages` (relative to `site`) at the same paths under `stage`, as hard links where the file system allows. */
-export function stagePages(site: string, pages: readonly string[], stage: string): void {
-  linkFiles(site, stage, pages);
 }

@@ -1,15 +1,16 @@
 /**
- * Indexes one search bundle: stages its pages in a folder of their own, so that Pagefind reads
- * them with the URLs they have in the site, and runs Pagefind's command-line indexer over them
- * in a process of its own, so bundles are indexed side by side and each indexer's memory goes
- * with its process. The command line rather than Pagefind's Node API: the same bundle byte for
- * byte, in about two thirds of the time (docs/scale.md).
+ * Indexes one search bundle: runs Pagefind's command-line indexer over the built site in a
+ * process of its own, with a glob that names the bundle's pages and no others, so that Pagefind
+ * reads them where they are, with the URLs they have in the site, and bundles are indexed side
+ * by side with each indexer's memory going with its process. The command line rather than
+ * Pagefind's Node API: the same bundle byte for byte, in about two thirds of the time
+ * (docs/scale.md).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stagePages } from './bundle-pages.ts';
 
 /** The language Pagefind indexes in: Chinese segmentation for every page. */
 export const LANGUAGE = 'zh-cn';
@@ -24,10 +25,8 @@ const OUTPUT_TAIL = 4000;
 export interface BundleJob {
   /** The built site. */
   site: string;
-  /** The bundle's HTML files, relative to the site. */
+  /** The bundle's HTML files, relative to the site (`/`-separated, as Pagefind's glob names them). */
   pages: string[];
-  /** An empty folder to stage the pages in (removed afterwards). */
-  stage: string;
   /** Where the bundle is written (emptied first). */
   outputPath: string;
   /** Stops the indexer when aborted (another bundle failed, or the build is ending). */
@@ -68,14 +67,17 @@ export function pagefindBinary(): string {
   }
 }
 
-/** Runs Pagefind with `args`; resolves with what it printed, rejects with it when Pagefind fails or is stopped. */
-function runPagefind(args: readonly string[], signal: AbortSignal | undefined): Promise<string> {
+/**
+ * Runs Pagefind with `args` in the folder `cwd` (where it reads its configuration file); resolves
+ * with what it printed, rejects with it when Pagefind fails or is stopped.
+ */
+function runPagefind(args: readonly string[], cwd: string, signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new IndexingError('Indexing was stopped before it began.', RETRY_HINT));
       return;
     }
-    const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(pagefindBinary(), args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: string) => {
       output = (output + chunk).slice(-OUTPUT_TAIL);
@@ -105,6 +107,34 @@ function runPagefind(args: readonly string[], signal: AbortSignal | undefined): 
   });
 }
 
+/** The characters a glob reads as syntax (Pagefind's globs are wax patterns), each escaped with a backslash. */
+const GLOB_SYNTAX = /[*?$:<>[\]{},()]/gu;
+
+/**
+ * A glob that matches `pages` (paths relative to the site) and nothing else: their alternatives
+ * in braces, the folders they all share and the file name they all end with written once
+ * (`articles/{a,b}/index.html`). Throws for a path a glob cannot name (one with a backslash).
+ */
+export function pageGlob(pages: readonly string[]): string {
+  const parts = pages.map((page) => {
+    if (page.includes('\\')) {
+      throw new IndexingError(
+        `Pagefind cannot be told to index ${page}: a glob cannot name a path with a backslash.`,
+        'Rename the page so that its path has no backslash (URLs use "/"), and build again.',
+      );
+    }
+    return page.replace(GLOB_SYNTAX, (char) => `\\${char}`).split('/');
+  });
+  const [first = []] = parts;
+  const shortest = parts.reduce((least, segments) => Math.min(least, segments.length), Infinity);
+  let head = 0;
+  while (head < shortest - 1 && parts.every((segments) => segments[head] === first[head])) head += 1;
+  const last = first.at(-1);
+  const tail = shortest - head > 1 && parts.every((segments) => segments.at(-1) === last) ? 1 : 0;
+  const middle = parts.map((segments) => segments.slice(head, segments.length - tail).join('/'));
+  return [...first.slice(0, head), `{${middle.join(',')}}`, ...(tail ? [last] : [])].join('/');
+}
+
 /** The number of pages a written bundle holds, as its entry file says. */
 function bundledPages(outputPath: string): number {
   const entry = join(outputPath, 'pagefind-entry.json');
@@ -120,26 +150,24 @@ function bundledPages(outputPath: string): number {
  * the warnings Pagefind printed (empty when none). Fails when Pagefind does, or when the bundle
  * does not hold every page (Pagefind skips a page it cannot read, with a warning).
  */
-export async function indexBundle({ site, pages, stage, outputPath, signal }: BundleJob): Promise<string> {
+export async function indexBundle({ site, pages, outputPath, signal }: BundleJob): Promise<string> {
+  const glob = pageGlob(pages);
+  // The glob goes in a configuration file, which Pagefind reads from the folder it runs in: as an
+  // argument, a bundle's glob (tens of kilobytes) could pass the system's limit on one argument.
+  const configFolder = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-'));
   try {
-    try {
-      stagePages(site, pages, stage);
-    } catch (error) {
-      throw new IndexingError(
-        `The pages could not be staged in ${stage}: ${error instanceof Error ? error.message : String(error)}`,
-        `Remove ${stage} if something else left it there, and build again.`,
-      );
-    }
+    writeFileSync(join(configFolder, 'pagefind.json'), JSON.stringify({ glob }));
     // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
     rmSync(outputPath, { recursive: true, force: true });
     const said = await runPagefind(
-      ['--site', stage, '--output-path', outputPath, '--force-language', LANGUAGE, '--quiet'],
+      ['--site', site, '--output-path', outputPath, '--force-language', LANGUAGE, '--quiet'],
+      configFolder,
       signal,
     );
     const indexed = bundledPages(outputPath);
     if (indexed !== pages.length) {
       throw new IndexingError(
-        `Pagefind indexed ${String(indexed)} of the ${String(pages.length)} pages staged in ${stage}${said ? `: ${said}` : '.'}`,
+        `Pagefind indexed ${String(indexed)} of the ${String(pages.length)} pages of the bundle${said ? `: ${said}` : '.'}`,
         'Fix the pages Pagefind names (every article page needs its <html> element and data-pagefind-body) and build again.',
       );
     }
@@ -148,6 +176,6 @@ export async function indexBundle({ site, pages, stage, outputPath, signal }: Bu
     }
     return said;
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    rmSync(configFolder, { recursive: true, force: true });
   }
 }

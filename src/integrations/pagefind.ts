@@ -128,7 +128,6 @@ export function pagefindIndex({
                 said = await indexer({
                   site,
                   pages,
-                  stage: join(site, `.${bundle}-${name}`),
                   outputPath,
                   signal: stop.signal,
                 });

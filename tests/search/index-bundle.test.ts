@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexBundle, IndexingError } from '../../src/integrations/index-bundle.ts';
+import { indexBundle, IndexingError, pageGlob } from '../../src/integrations/index-bundle.ts';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
 import { folderWith, removeFolders } from '../helpers/temp-folder.ts';
 
@@ -38,7 +39,7 @@ function pageCount(bundle: string): number | undefined {
 }
 
 describe("indexing each bundle with Pagefind's indexer", () => {
-  it('writes every bundle in Chinese and leaves no staging folder behind', async () => {
+  it('writes every bundle in Chinese and leaves nothing in the site but the bundles', async () => {
     const site = siteWith({
       'articles/a/index.html': article('2025-06', '科技创新'),
       'articles/b/index.html': article('2026-11', '春耕备耕'),
@@ -49,7 +50,30 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     for (const bundle of ['2025', '2026-11']) {
       expect(pageCount(join(site, 'pagefind', bundle)), bundle).toBe(1);
     }
-    expect(readdirSync(site).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readdirSync(site).sort()).toEqual(['articles', 'pagefind']);
+  }, 60_000);
+
+  it('indexes exactly the pages of the bundle, with their paths in the site, whatever characters the paths hold', async () => {
+    const pages = ['articles/a,b{c}[d]/index.html', 'articles/e*f?g$h:i/index.html', 'places/黑龙江 (省)/index.html'];
+    const site = siteWith({
+      ...Object.fromEntries(pages.map((page, i) => [page, article('2025-06', `第${String(i)}篇`)])),
+      // Pages of the site that are not the bundle's, one of them matched by a glob that read
+      // the names above as patterns (`e*f?g…`).
+      'articles/e-f-g$h:i/index.html': article('2025-06', '另一篇'),
+      'articles/other/index.html': article('2025-06', '又一篇'),
+    });
+    const outputPath = join(site, 'pagefind', '2025');
+    expect(await indexBundle({ site, pages, outputPath })).toBe('');
+    expect(pageCount(outputPath)).toBe(3);
+    const fragments = readdirSync(join(outputPath, 'fragment')).map((file) =>
+      gunzipSync(readFileSync(join(outputPath, 'fragment', file))).toString('utf8'),
+    );
+    const urls = fragments.map((text) => (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url);
+    expect(urls.map((url) => decodeURIComponent(url)).sort()).toEqual([
+      '/articles/a,b{c}[d]/',
+      '/articles/e*f?g$h:i/',
+      '/places/黑龙江 (省)/',
+    ]);
   }, 60_000);
 
   it('fails, naming the page Pagefind skipped, when a bundle does not hold every page', async () => {
@@ -65,38 +89,27 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     expect(message).toMatch(/Pagefind indexed 1 of the 2 pages/u);
     expect(message).toMatch(/without an <html> element/u);
     expect(hint).toMatch(/<html> element/u);
-    expect(
-      readdirSync(site).filter((name) => name.startsWith('.')),
-      'staging folder',
-    ).toEqual([]);
   }, 60_000);
 
   it("fails with Pagefind's own words when Pagefind cannot write the bundle", async () => {
     const site = siteWith({ 'articles/a/index.html': article('2025-06', '科技创新'), blocked: 'a file' });
-    const job = {
-      site,
-      pages: ['articles/a/index.html'],
-      stage: join(site, '.stage'),
-      outputPath: join(site, 'blocked', 'bundle'),
-    };
+    const job = { site, pages: ['articles/a/index.html'], outputPath: join(site, 'blocked', 'bundle') };
     const error: unknown = await indexBundle(job).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(IndexingError);
     expect((error as IndexingError).message).toMatch(/^Pagefind ended with exit code \d+: .*Not a directory/su);
     expect((error as IndexingError).hint).toMatch(/build again/iu);
-    expect(existsSync(job.stage), 'staging folder').toBe(false);
   }, 60_000);
 
-  it('fails as an AstroError with a hint when the pages cannot be staged', async () => {
-    const site = siteWith({ 'articles/c/index.html': article('2025-06', '题') });
-    // A file where the bundle's pages are staged, so they cannot be.
-    writeFileSync(join(site, '.pagefind-2025-06'), 'not a folder');
+  it('fails as an AstroError with a hint when a page of a bundle has a path a glob cannot name', async () => {
+    const site = siteWith({ 'articles/a\\b/index.html': article('2025-06', '题') });
     const error: unknown = await runHook(site).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(AstroError);
-    expect((error as AstroError).message).toMatch(/could not be staged in .*\.pagefind-2025-06/u);
-    expect((error as AstroError).hint).toMatch(/build again/u);
-  }, 60_000);
+    expect((error as AstroError).message).toMatch(/cannot be told to index articles\/a\\b\/index\.html/u);
+    expect((error as AstroError).hint).toMatch(/no backslash/u);
+    expect(existsSync(join(site, 'pagefind', '2025')), 'a bundle of the page').toBe(false);
+  });
 
-  it('stops the indexer when its build stops it, and leaves no staging folder', async () => {
+  it('stops the indexer when its build stops it', async () => {
     const site = siteWith(
       Object.fromEntries(
         Array.from({ length: 400 }, (_, i) => [
@@ -109,7 +122,6 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     const job = {
       site,
       pages: Array.from({ length: 400 }, (_, i) => `articles/${String(i)}/index.html`),
-      stage: join(site, '.stage'),
       outputPath: join(site, 'bundle'),
       signal: stop.signal,
     };
@@ -119,7 +131,6 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     });
     await expect(running).rejects.toThrow(/Indexing was stopped/u);
     expect(existsSync(join(site, 'bundle', 'pagefind-entry.json')), 'a bundle written after the stop').toBe(false);
-    expect(existsSync(job.stage), 'staging folder').toBe(false);
   }, 60_000);
 
   it('fails as an AstroError with a hint when no built page marks content to index', async () => {
@@ -129,5 +140,19 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     const { message, hint } = error as AstroError;
     expect(message).toMatch(/no pages to index/u);
     expect(hint).toMatch(/data-pagefind-body/u);
+  });
+});
+
+describe("the glob that names a bundle's pages", () => {
+  it('writes the folders and the file name all the pages share once, around their alternatives', () => {
+    expect(pageGlob(['articles/a/index.html', 'articles/b/index.html'])).toBe('articles/{a,b}/index.html');
+    expect(pageGlob(['articles/a/index.html', 'places/b/index.html'])).toBe('{articles/a,places/b}/index.html');
+    expect(pageGlob(['a/b/one.html', 'a/b/two.html'])).toBe('a/b/{one.html,two.html}');
+    expect(pageGlob(['a/index.html'])).toBe('a/{index.html}');
+    expect(pageGlob(['index.html', 'a/index.html'])).toBe('{index.html,a/index.html}');
+  });
+
+  it('escapes what a glob would read as syntax', () => {
+    expect(pageGlob(['x/a,b{c}/index.html', 'x/d*e?f/index.html'])).toBe('x/{a\\,b\\{c\\},d\\*e\\?f}/index.html');
   });
 });
