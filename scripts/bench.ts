@@ -131,11 +131,13 @@ function echo(line: TimedLine): void {
 
 /** A step that did not finish: its measurements so far and the tail of its output. */
 class StepFailed extends Error {
+  /** What ran. */
+  readonly step: string;
+  /** Its measurements. */
+  readonly run: MeasuredRun;
+
   /** @param step what ran; @param run its measurements */
-  constructor(
-    readonly step: string,
-    readonly run: MeasuredRun,
-  ) {
+  constructor(step: string, run: MeasuredRun) {
     const why = run.killedForMemory
       ? `was stopped when its process tree passed ${options['max-rss-gb']} GB`
       : `exited with ${String(run.code)}`;
@@ -145,6 +147,8 @@ class StepFailed extends Error {
         .map((line) => line.text)
         .join('\n')}`,
     );
+    this.step = step;
+    this.run = run;
   }
 }
 

@@ -6,8 +6,13 @@ export class DiagnosticSink {
   /** Diagnostics in the order they were reported. */
   readonly list: Diagnostic[] = [];
 
+  /** The seed file name every diagnostic names. */
+  readonly file: string;
+
   /** @param file the seed file name every diagnostic names */
-  constructor(readonly file: string) {}
+  constructor(file: string) {
+    this.file = file;
+  }
 
   /** Reports one occurrence of a catalogued rule at a line; severity and hint come from the catalogue. */
   report<Id extends RuleId>(line: number, id: Id, ...args: RuleArgs<Id>): void {

@@ -9,12 +9,13 @@ import {
   isSeedFileName,
   listSeedFiles,
   mergeResults,
-  parseSeed,
   readSeedFile,
   type Diagnostic,
   type ParseResult,
 } from '../lib/index.ts';
-import { codeDigest, keepOnly, readCacheRecord, writeCacheRecord } from '../integrations/cache-record.ts';
+import { codeDigest, keepOnly, readCacheRecord } from '../integrations/cache-record.ts';
+import type { ParseJob } from './parse-job.ts';
+import { parseSeeds } from './parse-pool.ts';
 
 /** Options of the seed loader. */
 export interface SeedLoaderOptions {
@@ -129,9 +130,10 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
   const code = parserDigest(root);
   const listed = listSeedFiles([folder]);
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const results: ParseResult[] = [];
+  // Each seed's kept parse, or the place of a seed still to parse; then those parsed at once.
+  const results: (ParseResult | number)[] = [];
+  const jobs: ParseJob[] = [];
   const names = new Set<string>();
-  let parsed = 0;
   for (const path of listed.files) {
     const file = relative(root, path);
     const read = readSeedFile(path);
@@ -146,11 +148,10 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
       results.push(cached);
       continue;
     }
-    const result = parseSeed({ file, content: read.content });
-    parsed += 1;
-    writeCacheRecord(join(parses, name), result);
-    results.push(result);
+    results.push(jobs.length);
+    jobs.push({ file, content: read.content, keepIn: join(parses, name) });
   }
+  const parsed = await parseSeeds(jobs);
   keepOnly(parses, names);
   // Stores written before the parses moved to their own folder kept them in the meta store.
   const oldKeys = meta.get('seed-keys');
@@ -158,7 +159,9 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
     for (const key of JSON.parse(oldKeys) as string[]) meta.delete(key);
     meta.delete('seed-keys');
   }
-  const merged = mergeResults(results);
+  const merged = mergeResults(
+    results.flatMap((result) => (typeof result === 'number' ? parsed.slice(result, result + 1) : [result])),
+  );
   diagnostics.push(...merged.diagnostics);
 
   const keep = new Set<string>();
@@ -179,7 +182,7 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
     else logger.warn(formatDiagnostic(d));
   }
   logger.info(
-    `${merged.articles.length} items from ${listed.files.length} seeds (${parsed} parsed, ${listed.files.length - parsed} unchanged); ${errors.length} errors, ${diagnostics.length - errors.length} warnings`,
+    `${merged.articles.length} items from ${listed.files.length} seeds (${jobs.length} parsed, ${listed.files.length - jobs.length} unchanged); ${errors.length} errors, ${diagnostics.length - errors.length} warnings`,
   );
   if (strict && errors.length > 0) {
     throw new AstroError(
