@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as absolutePath } from 'node:path';
 
 /** The language Pagefind indexes in: Chinese segmentation for every page. */
 export const LANGUAGE = 'zh-cn';
@@ -25,7 +25,7 @@ const OUTPUT_TAIL = 4000;
 export interface BundleJob {
   /** The built site. */
   site: string;
-  /** The bundle's HTML files, relative to the site (`/`-separated, as Pagefind's glob names them). */
+  /** The bundle's HTML files, relative to the site (`/`-separated, as Pagefind's glob names them), at least one. */
   pages: string[];
   /** Where the bundle is written (emptied first). */
   outputPath: string;
@@ -77,7 +77,10 @@ function runPagefind(args: readonly string[], cwd: string, signal: AbortSignal |
       reject(new IndexingError('Indexing was stopped before it began.', RETRY_HINT));
       return;
     }
-    const child = spawn(pagefindBinary(), args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Pagefind reads PAGEFIND_* variables over its configuration file: one set for another use
+    // (PAGEFIND_GLOB, PAGEFIND_ROOT_SELECTOR, …) would change what a bundle holds, so none is passed on.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
+    const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: string) => {
       output = (output + chunk).slice(-OUTPUT_TAIL);
@@ -116,7 +119,13 @@ const GLOB_SYNTAX = /[*?$:<>[\]{},()]/gu;
  * (`articles/{a,b}/index.html`). Throws for a path a glob cannot name (one with a backslash).
  */
 export function pageGlob(pages: readonly string[]): string {
-  const parts = pages.map((page) => {
+  if (pages.length === 0) {
+    throw new IndexingError(
+      'A search bundle was given no pages to index.',
+      'A bundle is made only of the pages found for it: this is a fault in the build, to report with its log.',
+    );
+  }
+  const parts = [...new Set(pages)].map((page) => {
     if (page.includes('\\')) {
       throw new IndexingError(
         `Pagefind cannot be told to index ${page}: a glob cannot name a path with a backslash.`,
@@ -152,27 +161,30 @@ function bundledPages(outputPath: string): number {
  */
 export async function indexBundle({ site, pages, outputPath, signal }: BundleJob): Promise<string> {
   const glob = pageGlob(pages);
+  const expected = new Set(pages).size;
   // The glob goes in a configuration file, which Pagefind reads from the folder it runs in: as an
-  // argument, a bundle's glob (tens of kilobytes) could pass the system's limit on one argument.
+  // argument, a bundle's glob (up to hundreds of kilobytes) could pass the system's limit on one
+  // argument. The folders are made absolute, since Pagefind does not run where the build does.
   const configFolder = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-'));
+  const out = absolutePath(outputPath);
   try {
     writeFileSync(join(configFolder, 'pagefind.json'), JSON.stringify({ glob }));
     // Pagefind adds to a folder: clear it, so no file of an older index stays beside the new one.
-    rmSync(outputPath, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
     const said = await runPagefind(
-      ['--site', site, '--output-path', outputPath, '--force-language', LANGUAGE, '--quiet'],
+      ['--site', absolutePath(site), '--output-path', out, '--force-language', LANGUAGE, '--quiet'],
       configFolder,
       signal,
     );
-    const indexed = bundledPages(outputPath);
-    if (indexed !== pages.length) {
+    const indexed = bundledPages(out);
+    if (indexed !== expected) {
       throw new IndexingError(
-        `Pagefind indexed ${String(indexed)} of the ${String(pages.length)} pages of the bundle${said ? `: ${said}` : '.'}`,
+        `Pagefind indexed ${String(indexed)} of the ${String(expected)} pages of the bundle${said ? `: ${said}` : '.'}`,
         'Fix the pages Pagefind names (every article page needs its <html> element and data-pagefind-body) and build again.',
       );
     }
-    for (const file of readdirSync(outputPath)) {
-      if (UNUSED.test(file)) rmSync(join(outputPath, file));
+    for (const file of readdirSync(out)) {
+      if (UNUSED.test(file)) rmSync(join(out, file));
     }
     return said;
   } finally {

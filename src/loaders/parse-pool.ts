@@ -12,13 +12,19 @@ import { parseAndKeep, type ParseJob } from './parse-job.ts';
 /** Fewer seeds than this are parsed in the calling thread. */
 export const THREADED_FROM = 64;
 
+/** The most threads: each loads the parser and its libraries, and past the disk's pace more add memory, not speed. */
+const MOST_THREADS = 8;
+
 /**
  * Each job's parse, in the order of `jobs`, each also kept in its job's file. With `threads`
- * (default: the CPUs available) above one and at least `THREADED_FROM` jobs, the jobs are shared
- * out to that many threads, each given the next job as soon as it answers; the first thread
- * that fails stops them all and its error is thrown.
+ * (default: the CPUs available, at most `MOST_THREADS`) above one and at least `THREADED_FROM`
+ * jobs, the jobs are shared out to that many threads, each given the next job as soon as it
+ * answers; the first thread that fails stops them all and its error is thrown.
  */
-export async function parseSeeds(jobs: readonly ParseJob[], threads = availableParallelism()): Promise<ParseResult[]> {
+export async function parseInThreads(
+  jobs: readonly ParseJob[],
+  threads = Math.min(availableParallelism(), MOST_THREADS),
+): Promise<ParseResult[]> {
   if (threads < 2 || jobs.length < THREADED_FROM) return jobs.map(parseAndKeep);
   const results: ParseResult[] = new Array<ParseResult>(jobs.length);
   const workers = Array.from(
@@ -43,6 +49,7 @@ export async function parseSeeds(jobs: readonly ParseJob[], threads = availableP
               give();
             });
             worker.once('error', reject);
+            worker.once('messageerror', reject);
             worker.once('exit', (code) => {
               reject(new Error(`A seed-parsing thread ended early (exit code ${String(code)}).`));
             });

@@ -15,7 +15,7 @@ import {
 } from '../lib/index.ts';
 import { codeDigest, keepOnly, readCacheRecord } from '../integrations/cache-record.ts';
 import type { ParseJob } from './parse-job.ts';
-import { parseSeeds } from './parse-pool.ts';
+import { parseInThreads } from './parse-pool.ts';
 
 /** Options of the seed loader. */
 export interface SeedLoaderOptions {
@@ -151,7 +151,7 @@ async function syncSeeds(context: LoaderContext, folder: string, strict: boolean
     results.push(jobs.length);
     jobs.push({ file, content: read.content, keepIn: join(parses, name) });
   }
-  const parsed = await parseSeeds(jobs);
+  const parsed = await parseInThreads(jobs);
   keepOnly(parses, names);
   // Stores written before the parses moved to their own folder kept them in the meta store.
   const oldKeys = meta.get('seed-keys');

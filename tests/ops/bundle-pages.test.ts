@@ -31,7 +31,7 @@ describe('the pages of each search bundle', () => {
       'articles/c/index.html': page('2025-06', '丙'),
       'about/index.html': '<!DOCTYPE html><html><body><p>关于</p></body></html>',
       'pagefind/2025/index.html': page('2025-06', '不算'),
-      '.pagefind-2025/articles/a/index.html': page('2025-06', '暂存'),
+      '.hidden/articles/a/index.html': page('2025-06', '隐藏'),
       'api/v1/archive.json': '{}',
     });
     const walked = findBundles(site, 'pagefind', 'salt');

@@ -91,6 +91,23 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     expect(hint).toMatch(/<html> element/u);
   }, 60_000);
 
+  it('indexes the pages it names whatever PAGEFIND_ variables the environment holds', async () => {
+    const site = siteWith({
+      'articles/a/index.html': article('2025-06', '科技创新'),
+      'articles/b/index.html': article('2025-06', '春耕备耕'),
+    });
+    const outputPath = join(site, 'pagefind', '2025');
+    process.env.PAGEFIND_GLOB = 'articles/b/index.html';
+    process.env.PAGEFIND_ROOT_SELECTOR = 'h1';
+    try {
+      await indexBundle({ site, pages: ['articles/a/index.html', 'articles/b/index.html'], outputPath });
+    } finally {
+      delete process.env.PAGEFIND_GLOB;
+      delete process.env.PAGEFIND_ROOT_SELECTOR;
+    }
+    expect(pageCount(outputPath)).toBe(2);
+  }, 60_000);
+
   it("fails with Pagefind's own words when Pagefind cannot write the bundle", async () => {
     const site = siteWith({ 'articles/a/index.html': article('2025-06', '科技创新'), blocked: 'a file' });
     const job = { site, pages: ['articles/a/index.html'], outputPath: join(site, 'blocked', 'bundle') };
@@ -150,6 +167,13 @@ describe("the glob that names a bundle's pages", () => {
     expect(pageGlob(['a/b/one.html', 'a/b/two.html'])).toBe('a/b/{one.html,two.html}');
     expect(pageGlob(['a/index.html'])).toBe('a/{index.html}');
     expect(pageGlob(['index.html', 'a/index.html'])).toBe('{index.html,a/index.html}');
+  });
+
+  it('names a page given twice once, and refuses a bundle without pages', () => {
+    expect(pageGlob(['articles/a/index.html', 'articles/b/index.html', 'articles/a/index.html'])).toBe(
+      'articles/{a,b}/index.html',
+    );
+    expect(() => pageGlob([])).toThrow(IndexingError);
   });
 
   it('escapes what a glob would read as syntax', () => {

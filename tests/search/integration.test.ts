@@ -118,7 +118,7 @@ describe('the Pagefind integration', () => {
     expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(['2025', '2026-06', 'pagefind-highlight.js']);
     expect(
       readdirSync(dir).filter((name) => name.startsWith('.')),
-      'staging folders left behind',
+      'hidden folders left behind',
     ).toEqual([]);
     expect(existsSync(join(dir, 'pagefind', '2026-06', 'pagefind.js'))).toBe(true);
     // Article pages load the highlight script from the top of the bundles' folder, whatever their bundle.

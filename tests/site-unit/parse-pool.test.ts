@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSeed } from '../../src/lib/index.ts';
 import type { ParseJob } from '../../src/loaders/parse-job.ts';
-import { parseSeeds, THREADED_FROM } from '../../src/loaders/parse-pool.ts';
+import { parseInThreads, THREADED_FROM } from '../../src/loaders/parse-pool.ts';
 import { folderWith, removeFolders } from '../helpers/temp-folder.ts';
 import { ROOT } from '../helpers/site.ts';
 
@@ -24,7 +24,7 @@ describe('parsing many seeds on every CPU', () => {
   it('gives each seed the parse the parser gives it, in the order of the seeds, and keeps each parse in its file', async () => {
     const folder = folderWith('xinhua-parse-pool-', {});
     const many = jobs(THREADED_FROM + 3, folder);
-    const parsed = await parseSeeds(many, 2);
+    const parsed = await parseInThreads(many, 2);
     expect(parsed).toHaveLength(many.length);
     // Every seed's items are its own (their ids carry the seed's name), in the seeds' order.
     for (const [i, job] of many.entries()) {
@@ -50,7 +50,7 @@ describe('parsing many seeds on every CPU', () => {
   it('parses a few seeds in the calling thread, with the same results', async () => {
     const folder = folderWith('xinhua-parse-pool-', {});
     const few = jobs(2, folder);
-    const parsed = await parseSeeds(few, 2);
+    const parsed = await parseInThreads(few, 2);
     expect(parsed.map((result) => result.articles.map(({ id }) => id))).toEqual(
       few.map((job) => parseSeed(job).articles.map(({ id }) => id)),
     );
@@ -62,6 +62,6 @@ describe('parsing many seeds on every CPU', () => {
     // A file where the kept parses' folder should be: keeping a parse fails in a thread.
     writeFileSync(join(folder, 'blocked'), 'a file');
     const many = jobs(THREADED_FROM, join(folder, 'blocked'));
-    await expect(parseSeeds(many, 2)).rejects.toThrow(/EEXIST|ENOTDIR/u);
+    await expect(parseInThreads(many, 2)).rejects.toThrow(/EEXIST|ENOTDIR/u);
   }, 60_000);
 });
