@@ -12,7 +12,7 @@ import { parseAndKeep, type ParseJob } from './parse-job.ts';
 /** Fewer seeds than this are parsed in the calling thread. */
 export const THREADED_FROM = 64;
 
-/** The most threads: each loads the parser and its libraries, and past the disk's pace more add memory, not speed. */
+/** The most threads, however many CPUs there are: each thread loads the parser and its libraries anew. */
 const MOST_THREADS = 8;
 
 /**
