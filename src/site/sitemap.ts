@@ -83,10 +83,12 @@ export function sitePath(path: string): string {
     .join('/');
 }
 
+/** The attributes `headFacts` reads, each with the expression that finds it in a tag (made once: a build reads every page's head). */
+const ATTRIBUTES = { name: /\sname="([^"]*)"/u, content: /\scontent="([^"]*)"/u } as const;
+
 /** The value of one attribute in a tag's text, entity-decoded for the few entities a date or path may carry. */
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`, 'u').exec(tag);
-  return match?.[1]?.replaceAll('&amp;', '&');
+function attribute(tag: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  return ATTRIBUTES[name].exec(tag)?.[1]?.replaceAll('&amp;', '&');
 }
 
 /** Whether a page's `<head>` asks not to be indexed, and the date it states as `DC.date`. */
