@@ -31,6 +31,8 @@ export interface BundleJob {
   outputPath: string;
   /** Stops the indexer when aborted (another bundle failed, or the build is ending). */
   signal?: AbortSignal;
+  /** The folder in which Pagefind's configuration gets a folder of its own, removed afterwards (default: the system's temporary folder). */
+  workRoot?: string;
 }
 
 /** What to do when Pagefind misbehaves without naming a cause. */
@@ -159,13 +161,25 @@ function bundledPages(outputPath: string): number {
  * the warnings Pagefind printed (empty when none). Fails when Pagefind does, or when the bundle
  * does not hold every page (Pagefind skips a page it cannot read, with a warning).
  */
-export async function indexBundle({ site, pages, outputPath, signal }: BundleJob): Promise<string> {
+export async function indexBundle({
+  site,
+  pages,
+  outputPath,
+  signal,
+  workRoot = tmpdir(),
+}: BundleJob): Promise<string> {
   const glob = pageGlob(pages);
   const expected = new Set(pages).size;
   // The glob goes in a configuration file, which Pagefind reads from the folder it runs in: as an
   // argument, a bundle's glob (up to hundreds of kilobytes) could pass the system's limit on one
   // argument. The folders are made absolute, since Pagefind does not run where the build does.
-  const configFolder = mkdtempSync(join(tmpdir(), 'xinhua-pagefind-'));
+  const configFolder = mkdtempSync(join(workRoot, 'xinhua-pagefind-'));
+  // Removed at once when the indexer is stopped too: a build that ends stops it from its
+  // 'exit' handler, after which no `finally` runs.
+  const removeConfig = () => {
+    rmSync(configFolder, { recursive: true, force: true });
+  };
+  signal?.addEventListener('abort', removeConfig, { once: true });
   const out = absolutePath(outputPath);
   try {
     writeFileSync(join(configFolder, 'pagefind.json'), JSON.stringify({ glob }));
@@ -188,6 +202,7 @@ export async function indexBundle({ site, pages, outputPath, signal }: BundleJob
     }
     return said;
   } finally {
-    rmSync(configFolder, { recursive: true, force: true });
+    signal?.removeEventListener('abort', removeConfig);
+    removeConfig();
   }
 }

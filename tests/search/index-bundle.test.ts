@@ -126,7 +126,7 @@ describe("indexing each bundle with Pagefind's indexer", () => {
     expect(existsSync(join(site, 'pagefind', '2025')), 'a bundle of the page').toBe(false);
   });
 
-  it('stops the indexer when its build stops it', async () => {
+  it('stops the indexer when its build stops it, and removes its configuration at once', async () => {
     const site = siteWith(
       Object.fromEntries(
         Array.from({ length: 400 }, (_, i) => [
@@ -141,13 +141,19 @@ describe("indexing each bundle with Pagefind's indexer", () => {
       pages: Array.from({ length: 400 }, (_, i) => `articles/${String(i)}/index.html`),
       outputPath: join(site, 'bundle'),
       signal: stop.signal,
+      workRoot: folderWith('xinhua-index-work-', {}),
     };
     const running = indexBundle(job);
+    expect(readdirSync(job.workRoot), 'the configuration while Pagefind runs').toHaveLength(1);
+    let left: string[] = [];
     setImmediate(() => {
       stop.abort();
+      // As a build's 'exit' handler sees it: nothing asynchronous runs after the stop.
+      left = readdirSync(job.workRoot);
     });
     await expect(running).rejects.toThrow(/Indexing was stopped/u);
     expect(existsSync(join(site, 'bundle', 'pagefind-entry.json')), 'a bundle written after the stop').toBe(false);
+    expect(left, 'configuration left when the indexer was stopped').toEqual([]);
   }, 60_000);
 
   it('fails as an AstroError with a hint when no built page marks content to index', async () => {
