@@ -44,10 +44,10 @@ export type KnownPages = Record<string, [size: number, mtimeMs: number, month: s
  * bundles that `bundlePlan` makes of the months they name (`data-search-month`; a page that names
  * none is undated), as the search page makes them of the records' dates. The folder `skip` (the
  * bundles' own) and hidden folders are left out. `salt` enters every digest: whatever else
- * decides the index, such as Pagefind's version and options. A file
- * `known` from an earlier build with the same size and modification time is not read again.
- * `surveyed` is the site's files as a step just before found them (path, size, modification
- * time), so that the folder is not walked again; without it the folder is walked.
+ * decides the index, such as Pagefind's version and options. A file `known` from an earlier build
+ * with the same size and modification time is not read again. `surveyed` is the site's files as
+ * a step just before found them (path, size, modification time), so that the folder is not
+ * walked again; without it the folder is walked.
  */
 export function findBundles(
   site: string,
