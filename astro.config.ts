@@ -4,7 +4,7 @@ import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_SITE_URL, siteUrlCheck } from './src/integrations/site-url.ts';
 import { phraseIndex } from './src/integrations/phrase-index.ts';
-import { MAP_DIR, PHRASE_DIR } from './src/search/phrase-codec.ts';
+import { MAP_DIR, PERIODS_DIR, PHRASE_DIR } from './src/search/phrase-codec.ts';
 import { archiveSitemap, SITEMAP_FILES } from './src/integrations/sitemap.ts';
 
 /**
@@ -20,8 +20,11 @@ if (!/^https?:\/\/[^/]+/u.test(site)) {
     'Set SITE_URL to the origin the site is served from, such as https://example.github.io, and a folder under it in BASE_PATH (e.g. /xinhua-archive/).',
   );
 }
-// Pagefind's bundles and the phrase index's map blocks are written after pruning, by their own steps.
-const output = keptOutput({ managed: ['pagefind', `${PHRASE_DIR}/${MAP_DIR}`], claimed: SITEMAP_FILES });
+// Pagefind's bundles and the phrase index's shards and map blocks are written after pruning, by their own steps.
+const output = keptOutput({
+  managed: ['pagefind', `${PHRASE_DIR}/${PERIODS_DIR}`, `${PHRASE_DIR}/${MAP_DIR}`],
+  claimed: SITEMAP_FILES,
+});
 
 export default defineConfig({
   site,

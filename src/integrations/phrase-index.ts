@@ -8,6 +8,7 @@ import { AstroError } from 'astro/errors';
 import { ITEMS_FILE, MAP_DIR, mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
 import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
+import { writePeriodShards, type WrittenPacks } from './period-shards.ts';
 
 /** Options of the phrase-index integration. */
 export interface PhraseIndexOptions {
@@ -69,13 +70,15 @@ function readFragments(root: string, known: KnownFragments): { located: Map<stri
 }
 
 /**
- * Completes the phrase index after Pagefind has written its bundles: the map from item number to
+ * Completes the phrase index after Pagefind has written its bundles: each period's shard files,
+ * out of the period's pack (`period-shards.ts`), and the map from item number to
  * the bundle and fragment of the item's page (`/search-index/m/<block>.txt`, one line
  * `<bundle> <hash>` per item, `MAP_BLOCK` items a file), so that the browser loads the fragments
  * of the results it shows and nothing else. Must run after the Pagefind integration.
  */
 export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): AstroIntegration {
   let knownFile = '';
+  let packsFile = '';
   return {
     name: 'xinhua-phrase-index',
     hooks: {
@@ -99,6 +102,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
       },
       'astro:config:done': ({ config }) => {
         knownFile = join(fileURLToPath(config.cacheDir), 'phrase-fragments.json');
+        packsFile = join(fileURLToPath(config.cacheDir), 'phrase-packs.json');
       },
       'astro:build:done': ({ dir, logger }) => {
         const folder = fileURLToPath(new URL(`${PHRASE_DIR}/`, dir));
@@ -109,6 +113,8 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
             'The route src/pages/search-index/[...file].ts writes it: check that it is in the build and that the records loaded.',
           );
         }
+        const shards = writePeriodShards(folder, readCacheRecord<WrittenPacks>(packsFile, {}));
+        writeCacheRecord(packsFile, shards.packs);
         const ids = readFileSync(itemsFile, 'utf8').split('\n').filter(Boolean);
         const { located, found } = readFragments(
           fileURLToPath(new URL(`${bundle}/`, dir)),
@@ -121,7 +127,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
             'List the phrase-index integration after the Pagefind one in astro.config.ts.',
           );
         }
-        // The list of ids goes with the folder: the map blocks replace it.
+        // The list of ids and the packs go with the folder: the map blocks replace them.
         rmSync(join(folder, MAP_DIR), { recursive: true, force: true });
         for (let start = 0; start < ids.length; start += MAP_BLOCK) {
           const file = join(folder, mapBlockPath(start / MAP_BLOCK));
@@ -131,7 +137,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
         }
         writeCacheRecord(knownFile, found);
         logger.info(
-          `Mapped ${ids.length} items to their Pagefind fragments in ${Math.ceil(ids.length / MAP_BLOCK)} blocks`,
+          `Wrote the shards of ${shards.written.length} period(s) (${shards.files} files), kept ${shards.kept.length}; mapped ${ids.length} items to their Pagefind fragments in ${Math.ceil(ids.length / MAP_BLOCK)} blocks`,
         );
       },
     },

@@ -40,6 +40,12 @@ export const MAP_DIR = 'm';
 /** The list of item ids in item order inside the index folder, which the map blocks replace. */
 export const ITEMS_FILE = `${MAP_DIR}/items.txt`;
 
+/** The folder of the periods' shards inside the index folder, a folder a period, written from the periods' packs. */
+export const PERIODS_DIR = 'p';
+
+/** The folder of the periods' packs inside the index folder; the map blocks replace them too. */
+export const PACKS_DIR = `${MAP_DIR}/packs`;
+
 /** Postings kinds in a shard file. */
 const LIST = 0;
 const BITMAP = 1;
@@ -103,7 +109,12 @@ export function shardOf(gram: string, shards: number): number {
 
 /** Path of a period's shard inside the index folder. */
 export function periodShardPath(period: string, shard: number): string {
-  return `p/${period}/${shard}.bin`;
+  return `${PERIODS_DIR}/${period}/${shard}.bin`;
+}
+
+/** Path of the pack of a period's shards inside the index folder (see `file-pack.ts`). */
+export function periodPackPath(period: string): string {
+  return `${PACKS_DIR}/${period}.pack`;
 }
 
 /**
