@@ -182,10 +182,11 @@ export function keptOutput({
         });
         pruned = new Map(kept.map((state) => [state.path, state]));
         sorted = kept;
-        if (removed > 0) {
-          removeEmptyFolders(outDir);
-          logger.info(`Removed ${removed} file${removed === 1 ? '' : 's'} this build no longer writes`);
-        }
+        if (removed > 0) removeEmptyFolders(outDir);
+        // Said even when nothing went: the line's time marks the end of the survey in the build's log.
+        logger.info(
+          `Surveyed ${kept.length + removed} file${kept.length + removed === 1 ? '' : 's'}; removed ${removed} this build no longer writes`,
+        );
       },
     },
   };

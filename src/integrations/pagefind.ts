@@ -88,6 +88,12 @@ export function pagefindIndex({
             'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
           );
         }
+        logger.info(
+          `Found ${count(
+            bundles.reduce((sum, { pages }) => sum + pages.length, 0),
+            'page',
+          )} to index in ${read} HTML files (${found.opened} read)`,
+        );
         // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
         const names = new Set([...bundles.map(({ name }) => name), HIGHLIGHT_SCRIPT]);
         if (existsSync(outputRoot)) {
