@@ -110,6 +110,13 @@ describe('bench targets', () => {
     expect(evaluateTargets(withBaseline).find((t) => t.name === 'full build vs baseline')?.value).toBe(
       '2.50× (80.0 s / 32.0 s); medians of 3 rounds: full 70.0–90.0 s, baseline 30.0–36.0 s',
     );
+    const incremental = { fullMs: 28_000, editMs: 9_000, rendered: 1, restored: 9_999 };
+    expect(
+      renderReport({ ...withBaseline, baseline: { ...baseline, incremental }, targets, method: [] }),
+      'the like-for-like ratio against the baseline with the same incremental cache',
+    ).toContain(
+      '| baseline with experimental.incrementalBuild | full 28.0 s, one record edited 9.0 s (1 rendered, 9999 restored); the full build is 2.00× its full build + the Pagefind CLI |',
+    );
     const report = renderReport({ ...several, targets, method: [] });
     expect(report).toContain(
       '| rounds (3; the median reported) | full builds 90.0 s, 70.0 s, 80.0 s; a new day 15.0 s, 17.0 s, 12.0 s; an old seed edited 20.0 s, 20.0 s, 20.0 s |',
