@@ -6,6 +6,7 @@ import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, Integration
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   archiveSitemap,
+  readHead,
   SITEMAP_ENTRY_LIMIT,
   writeSitemaps,
   type SitemapOptions,
@@ -72,6 +73,35 @@ describe('which pages the sitemap lists, and their lastmod', () => {
     expect(mainLinks(html, '/repo/')).toEqual(['articles/a-1/', 'reporters/胡喆/']);
     expect(issuePathDate('2026/04/01/a05/')).toBe('2026-04-01');
     expect(issuePathDate('archive/2026/04/')).toBeUndefined();
+  });
+});
+
+describe('reading a page up to the end of its head', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xinhua-head-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** A file in `dir` holding `text`. */
+  const file = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('gives the text before </head> wherever it falls: in the first block, across two blocks, past the buffer it started with', () => {
+    expect(readHead(file('short.html', '<head><title>新闻</title></head><body>正文</body>'))).toBe(
+      '<head><title>新闻</title>',
+    );
+    // Three-byte characters before the tag put a character across the 16,384-byte block boundary.
+    for (const padding of [16_381, 16_382, 16_383, 16_384, 16_390, 40_000]) {
+      const head = `<head>${'华'.repeat(Math.floor(padding / 3))}${'a'.repeat(padding % 3)}`;
+      expect(readHead(file(`long-${padding}.html`, `${head}</head><body>后文</body>`)), String(padding)).toBe(head);
+    }
+  });
+
+  it('gives the whole page when it has no </head>, and nothing of a page read before it', () => {
+    readHead(file('big.html', `<head>${'x'.repeat(50_000)}</head>`));
+    expect(readHead(file('headless.html', '<p>无头</p>'))).toBe('<p>无头</p>');
+    expect(readHead(file('empty.html', ''))).toBe('');
   });
 });
 
