@@ -8,8 +8,26 @@ import { join } from 'node:path';
 import { bundlePlan, monthOfHtml, UNDATED_BUNDLE } from '../site/search-bundles.ts';
 import { listFiles, type FileState } from './file-fingerprint.ts';
 
-/** An element that marks content to index. */
-const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
+/** The attribute that marks content to index, wherever it stands. */
+const BODY_ATTRIBUTE = /\sdata-pagefind-body[\s=>]/gu;
+
+/** The start of an element's tag. */
+const TAG_START = /<[a-z]/u;
+
+/**
+ * Whether an element of `html` marks content to index: `data-pagefind-body` inside a start tag,
+ * i.e. after a `<` and a letter with no `>` between (`/<[a-z][^>]*\sdata-pagefind-body[\s=>]/`,
+ * found by the attribute first: scanning every tag for it was a quarter of the time spent finding the
+ * bundles at 100,000 articles).
+ */
+export function marksBody(html: string): boolean {
+  BODY_ATTRIBUTE.lastIndex = 0;
+  for (let found = BODY_ATTRIBUTE.exec(html); found; found = BODY_ATTRIBUTE.exec(html)) {
+    const tag = html.slice(html.lastIndexOf('>', found.index) + 1, found.index);
+    if (TAG_START.test(tag)) return true;
+  }
+  return false;
+}
 
 /** A reference to a built asset: `src="/_astro/…"` or `href="/base/_astro/…"`. */
 const ASSET_URL = /(?:src|href)="[^"]*\/_astro\/[^"]*"/gu;
@@ -81,7 +99,7 @@ export function findBundles(
       entry = [
         size,
         mtimeMs,
-        BODY.test(html) ? (monthOfHtml(html) ?? UNDATED_BUNDLE) : null,
+        marksBody(html) ? (monthOfHtml(html) ?? UNDATED_BUNDLE) : null,
         createHash('sha256').update(html.replace(ASSET_URL, '')).digest('hex'),
       ];
     }

@@ -1,13 +1,55 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findBundles } from '../../src/integrations/bundle-pages.ts';
+import { findBundles, marksBody } from '../../src/integrations/bundle-pages.ts';
 import { fileStates } from '../../src/integrations/file-fingerprint.ts';
 
 /** A page that Pagefind indexes, of the month `month`. */
 const page = (month: string, text: string) =>
   `<!DOCTYPE html><html lang="zh-CN"><body><article data-pagefind-body data-search-month="${month}"><p>${text}</p></article></body></html>`;
+
+describe('a page that marks content to index', () => {
+  /** The rule as one regular expression: the attribute inside a start tag. */
+  const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/u;
+
+  it('is one whose start tag carries data-pagefind-body, not one that only prints the words', () => {
+    expect(marksBody(page('2026-11', '正文'))).toBe(true);
+    expect(marksBody('<main data-pagefind-body="">x</main>')).toBe(true);
+    expect(marksBody('<div\n  class="a"\n  data-pagefind-body\n>x</div>')).toBe(true);
+    expect(marksBody('<p>写 data-pagefind-body 的文章</p>')).toBe(false);
+    expect(marksBody('<!-- data-pagefind-body -->')).toBe(false);
+    expect(marksBody('<p data-pagefind-bodyguard>x</p>')).toBe(false);
+    expect(marksBody('<a title="<!" data-pagefind-body>x</a>')).toBe(true);
+  });
+
+  it('agrees with the one-expression rule on any text made of tags, words and the attribute', () => {
+    const part = fc.constantFrom(
+      '<',
+      '>',
+      '<a',
+      '<A',
+      '</p>',
+      '<!--',
+      ' ',
+      '\n',
+      '=',
+      '"',
+      'x',
+      '文',
+      ' data-pagefind-body',
+      'data-pagefind-body',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 24 }), (parts) => {
+        const html = parts.join('');
+        expect(marksBody(html), html).toBe(BODY.test(html));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('the pages of each search bundle', () => {
   let site = '';
