@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { ITEMS_FILE, MAP_DIR, mapBlockPath, PHRASE_DIR } from '../search/phrase-codec.ts';
 import { MAP_BLOCK } from '../search/phrase-build.ts';
 import { readCacheRecord, writeCacheRecord } from './cache-record.ts';
+import { readFragmentIdsOf } from './fragment-ids.ts';
 import { writePeriodShards, type WrittenPacks } from './period-shards.ts';
 
 /** Options of the phrase-index integration. */
@@ -24,47 +24,37 @@ export interface PhraseIndexOptions {
  */
 const PHRASE_CACHE_MODULE = 'virtual:xinhua/phrase-cache';
 
-/** Pagefind's signature in front of every decompressed file. */
-const SIGNATURE = 'pagefind_dcd';
-
-/** The article id in a fragment's URL (`/articles/<id>/`). */
-const ARTICLE_URL = /\/articles\/([^/?#]+)\/?$/u;
-
 /** What an earlier build read of each bundle's fragments: the digest of their file names, and each article's id and fragment hash. */
 type KnownFragments = Record<string, { names: string; located: [id: string, hash: string][] }>;
-
-/** The article ids of one bundle's fragments and their hashes, read from the fragments. */
-function readBundle(folder: string, files: readonly string[]): [id: string, hash: string][] {
-  const located: [string, string][] = [];
-  for (const file of files) {
-    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-    if (!text.startsWith(SIGNATURE)) throw new Error(`${join(folder, file)} is not a Pagefind fragment.`);
-    const { url } = JSON.parse(text.slice(SIGNATURE.length)) as { url: string };
-    const id = ARTICLE_URL.exec(url)?.[1];
-    if (id) located.push([decodeURIComponent(id), file.slice(0, -'.pf_fragment'.length)]);
-  }
-  return located;
-}
 
 /**
  * Each indexed article's bundle and fragment hash, read from the fragments Pagefind wrote. A
  * fragment's file name is the hash of its content, so a bundle whose fragment names are those an
  * earlier build read (`known`) is not read again. Returns the map and what to record for the next build.
  */
-function readFragments(root: string, known: KnownFragments): { located: Map<string, string>; found: KnownFragments } {
-  const located = new Map<string, string>();
-  const found: KnownFragments = {};
-  for (const bundle of readdirSync(root, { withFileTypes: true })) {
+async function readFragments(
+  root: string,
+  known: KnownFragments,
+): Promise<{ located: Map<string, string>; found: KnownFragments }> {
+  const bundles = readdirSync(root, { withFileTypes: true }).flatMap((bundle) => {
     const folder = join(root, bundle.name, 'fragment');
-    if (!bundle.isDirectory() || !existsSync(folder)) continue;
+    if (!bundle.isDirectory() || !existsSync(folder)) return [];
     const files = readdirSync(folder)
       .filter((file) => file.endsWith('.pf_fragment'))
       .sort();
     const names = createHash('sha256').update(files.join('\n')).digest('hex');
-    const before = known[bundle.name];
-    const entries = before?.names === names ? before.located : readBundle(folder, files);
-    found[bundle.name] = { names, located: entries };
-    for (const [id, hash] of entries) located.set(id, `${bundle.name} ${hash}`);
+    return [{ name: bundle.name, folder, files, names }];
+  });
+  const unread = bundles.filter(({ name, names }) => known[name]?.names !== names);
+  const read = new Map(
+    (await readFragmentIdsOf(unread)).map((entries, i) => [unread[i]?.name ?? '', entries] as const),
+  );
+  const located = new Map<string, string>();
+  const found: KnownFragments = {};
+  for (const { name, names } of bundles) {
+    const entries = read.get(name) ?? known[name]?.located ?? [];
+    found[name] = { names, located: entries };
+    for (const [id, hash] of entries) located.set(id, `${name} ${hash}`);
   }
   return { located, found };
 }
@@ -104,7 +94,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
         knownFile = join(fileURLToPath(config.cacheDir), 'phrase-fragments.json');
         packsFile = join(fileURLToPath(config.cacheDir), 'phrase-packs.json');
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const folder = fileURLToPath(new URL(`${PHRASE_DIR}/`, dir));
         const itemsFile = join(folder, ITEMS_FILE);
         if (!existsSync(itemsFile)) {
@@ -116,7 +106,7 @@ export function phraseIndex({ bundle = 'pagefind' }: PhraseIndexOptions = {}): A
         const shards = writePeriodShards(folder, readCacheRecord<WrittenPacks>(packsFile, {}));
         writeCacheRecord(packsFile, shards.packs);
         const ids = readFileSync(itemsFile, 'utf8').split('\n').filter(Boolean);
-        const { located, found } = readFragments(
+        const { located, found } = await readFragments(
           fileURLToPath(new URL(`${bundle}/`, dir)),
           readCacheRecord<KnownFragments>(knownFile, {}),
         );
