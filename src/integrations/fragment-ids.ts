@@ -15,7 +15,7 @@ const SIGNATURE = 'pagefind_dcd';
 const ARTICLE_URL = /\/articles\/([^/?#]+)\/?$/u;
 
 /** Fewer fragments than this in all are read in the calling thread by default: starting threads would cost more. */
-export const THREADED_FROM = 4_000;
+const THREADED_FROM = 4_000;
 
 /** A bundle's fragment folder and the fragment files in it to read. */
 export interface FragmentJob {

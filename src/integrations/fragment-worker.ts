@@ -3,9 +3,7 @@
  * each bundle it receives it answers with the job's number and the bundle's article ids and
  * fragment hashes.
  */
-import { parentPort } from 'node:worker_threads';
-import { readFragmentIds, type FragmentJob } from './fragment-ids.ts';
+import { readFragmentIds } from './fragment-ids.ts';
+import { serveJobs } from './thread-pool.ts';
 
-parentPort?.on('message', ({ index, job }: { index: number; job: FragmentJob }) => {
-  parentPort?.postMessage({ index, result: readFragmentIds(job) });
-});
+serveJobs(readFragmentIds);

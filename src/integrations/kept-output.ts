@@ -184,8 +184,9 @@ export function keptOutput({
         sorted = kept;
         if (removed > 0) removeEmptyFolders(outDir);
         // Said even when nothing went: the line's time marks the end of the survey in the build's log.
+        const surveyedCount = kept.length + removed;
         logger.info(
-          `Surveyed ${kept.length + removed} file${kept.length + removed === 1 ? '' : 's'}; removed ${removed} this build no longer writes`,
+          `Surveyed ${surveyedCount} file${surveyedCount === 1 ? '' : 's'}; removed ${removed} this build no longer writes`,
         );
       },
     },

@@ -88,12 +88,8 @@ export function pagefindIndex({
             'The article pages (src/pages/articles/[id].astro) mark their text with data-pagefind-body: check that the build wrote them, i.e. that SEEDS_DIR names a folder with seed files and the loader reported items.',
           );
         }
-        logger.info(
-          `Found ${count(
-            bundles.reduce((sum, { pages }) => sum + pages.length, 0),
-            'page',
-          )} to index in ${read} HTML files (${found.opened} read)`,
-        );
+        const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
+        logger.info(`Found ${count(total, 'page')} to index in ${read} HTML files (${found.opened} read)`);
         // A bundle of an earlier build that this one does not make (a period closed or emptied) goes.
         const names = new Set([...bundles.map(({ name }) => name), HIGHLIGHT_SCRIPT]);
         if (existsSync(outputRoot)) {
@@ -158,7 +154,6 @@ export function pagefindIndex({
         const first = bundles[0];
         const script = first && join(outputRoot, first.name, HIGHLIGHT_SCRIPT);
         if (script && existsSync(script)) copyFileSync(script, join(outputRoot, HIGHLIGHT_SCRIPT));
-        const total = bundles.reduce((sum, { pages }) => sum + pages.length, 0);
         logger.info(
           `Pagefind found ${read} HTML files (${found.opened} read), indexed ${count(total, 'page')} in ${count(bundles.length, 'bundle')} (${indexed} indexed now, ${total - indexed} from the cache) and wrote its index to ${outputRoot}`,
         );

@@ -46,9 +46,8 @@ async function readFragments(
     return [{ name: bundle.name, folder, files, names }];
   });
   const unread = bundles.filter(({ name, names }) => known[name]?.names !== names);
-  const read = new Map(
-    (await readFragmentIdsOf(unread)).map((entries, i) => [unread[i]?.name ?? '', entries] as const),
-  );
+  const ids = await readFragmentIdsOf(unread);
+  const read = new Map(unread.map(({ name }, i) => [name, ids[i] ?? []]));
   const located = new Map<string, string>();
   const found: KnownFragments = {};
   for (const { name, names } of bundles) {

@@ -5,7 +5,7 @@
  * fragments of 100,000 pages) otherwise leave the other CPUs idle.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 /** The most threads, however many CPUs there are: each thread loads its code and libraries anew. */
 const MOST_THREADS = 8;
@@ -25,6 +25,7 @@ export async function runInThreads<Result>(
   jobs: readonly unknown[],
   threads = defaultThreads(),
 ): Promise<Result[]> {
+  if (jobs.length === 0) return [];
   const results: Result[] = new Array<Result>(jobs.length);
   const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(workerUrl));
   let next = 0;
@@ -56,4 +57,12 @@ export async function runInThreads<Result>(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return results;
+}
+
+/** In a pool's thread: answers each job the pool gives it with `work(job)`, until the pool ends the thread. */
+export function serveJobs(work: (job: never) => unknown): void {
+  // The job is whatever the pool was given for `work` (`runInThreads`' `jobs`).
+  parentPort?.on('message', ({ index, job }: { index: number; job: never }) => {
+    parentPort?.postMessage({ index, result: work(job) });
+  });
 }

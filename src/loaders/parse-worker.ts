@@ -4,9 +4,7 @@
  * and the parse. Node runs it from its TypeScript source, so the parser's code stays free of
  * syntax that only a compiler can remove (`erasableSyntaxOnly` in tsconfig.json).
  */
-import { parentPort } from 'node:worker_threads';
-import { parseAndKeep, type ParseJob } from './parse-job.ts';
+import { serveJobs } from '../integrations/thread-pool.ts';
+import { parseAndKeep } from './parse-job.ts';
 
-parentPort?.on('message', ({ index, job }: { index: number; job: ParseJob }) => {
-  parentPort?.postMessage({ index, result: parseAndKeep(job) });
-});
+serveJobs(parseAndKeep);

@@ -9,25 +9,25 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { packFiles } from '../../search/file-pack.ts';
-import { ITEMS_FILE, periodPackPath, periodShardPath } from '../../search/phrase-codec.ts';
+import { ITEMS_FILE, PERIODS_DIR, periodPackPath, periodShardPath } from '../../search/phrase-codec.ts';
 import { sitePhraseIndex } from '../../search/phrase-site.ts';
 import { keyed } from '../../site/cache-key.ts';
 
 /** Each file with its bytes as the page's only prop (base64), so the file's key is its content's digest. */
 export const getStaticPaths = (async () => {
   const index = await sitePhraseIndex();
-  const files = new Map(index.files);
   const packs = index.manifest.periods.map(([period, , , shards]) => {
-    const shardFiles = Array.from({ length: shards }, (_, shard) => {
+    const shardFiles = Array.from({ length: shards }, (_, shard): [string, Uint8Array] => {
       const path = periodShardPath(period, shard);
-      const bytes = files.get(path);
+      const bytes = index.files.get(path);
       if (!bytes) throw new Error(`The phrase index has no ${path} for its period ${period}.`);
-      files.delete(path);
-      return [`${shard}.bin`, bytes] as [string, Uint8Array];
+      return [`${shard}.bin`, bytes];
     });
     return { file: periodPackPath(period), bytes: packFiles(shardFiles) };
   });
-  const rest = [...files].map(([file, bytes]) => ({ file, bytes }));
+  const rest = [...index.files]
+    .filter(([file]) => !file.startsWith(`${PERIODS_DIR}/`))
+    .map(([file, bytes]) => ({ file, bytes }));
   const items = { file: ITEMS_FILE, bytes: new TextEncoder().encode(`${index.ids.join('\n')}\n`) };
   return keyed(
     [...packs, ...rest, items].map(({ file, bytes }) => ({
